@@ -1,0 +1,53 @@
+# RA-ZON portal. `make run` serves the demo site; `make test` runs the whole suite.
+# Both set themselves up: virtual environment, packages, translations, database.
+
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+# Development defaults; production sets these in its own environment.
+export DEBUG ?= 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test lint format check-deploy messages setup clean
+
+$(VENV)/.installed: pyproject.toml
+	@PYTHON=$$(bin/find-python) || exit 1; \
+	  echo "Using $$PYTHON ($$($$PYTHON --version))"; \
+	  [ -x $(PY) ] || $$PYTHON -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+setup: $(VENV)/.installed messages
+
+# Compiled translations are build output (.mo files are not committed).
+messages: $(VENV)/.installed
+	@if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --verbosity 0 --ignore=.venv; \
+	  else echo "msgfmt not found (apt-get install gettext): pages stay Dutch only." >&2; fi
+
+run: setup
+	$(MANAGE) migrate --no-input
+	$(MANAGE) setup_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: setup
+	$(VENV)/bin/pytest $(PYTEST_ARGS); status=$$?; \
+	  if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure." >&2; exit 1; fi; \
+	  exit $$status
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+# The deployment checklist with production settings (no DEBUG, a real secret, a host name).
+check-deploy: $(VENV)/.installed
+	DEBUG=0 SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	  ALLOWED_HOSTS=razon.example.nl $(MANAGE) check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) staticfiles

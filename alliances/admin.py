@@ -1,0 +1,76 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from alliances.models import Alliance, FocusPoint, Organization, Person
+from razon.admin import PublishableAdmin
+
+
+@admin.register(Organization)
+class OrganizationAdmin(PublishableAdmin):
+    list_display = ["name", "short_name", "kind", "city", "sector_list", "status"]
+    list_filter = ["kind", "sectors", "status", "alliances"]
+    search_fields = ["name", "short_name", "city"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["sectors"]
+    fieldsets = [
+        (None, {"fields": ["name", "short_name", "slug", "kind", "sectors"]}),
+        (_("Gegevens"), {"fields": ["city", "website", "description"]}),
+        PublishableAdmin.publish_fieldset,
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("sectors")
+
+    @admin.display(description=_("sectoren"))
+    def sector_list(self, obj):
+        return ", ".join(str(sector) for sector in obj.sectors.all()) or "–"
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "role", "organization", "email", "is_public"]
+    list_filter = ["is_public", "organization__kind"]
+    list_select_related = ["organization"]
+    search_fields = ["name", "role", "email", "organization__name", "organization__short_name"]
+    autocomplete_fields = ["organization"]
+
+
+class FocusPointInline(admin.StackedInline):
+    model = FocusPoint
+    extra = 0
+    fields = ["position", "title", "body", "parent"]
+    verbose_name = _("speerpunt of subpunt")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Sub-points may only hang under a focus point of the same alliance.
+        if db_field.name == "parent":
+            alliance_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = FocusPoint.objects.filter(
+                alliance_id=alliance_id, parent__isnull=True
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Alliance)
+class AllianceAdmin(PublishableAdmin):
+    list_display = ["short_name", "name", "is_main", "focus_point_count", "status"]
+    list_filter = ["status", "is_main"]
+    search_fields = ["name", "short_name", "intro"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    autocomplete_fields = ["lead_institutes", "members", "contacts"]
+    inlines = [FocusPointInline]
+    fieldsets = [
+        (None, {"fields": ["name", "short_name", "slug", "is_main", "intro"]}),
+        (_("Verhaal"), {"fields": ["background", "application_filed_on", "ambitions",
+                                    "coming_period"]}),
+        (_("Wie doen mee"), {"fields": ["lead_institutes", "members", "contacts"]}),
+        PublishableAdmin.publish_fieldset,
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(Count("focus_points"))
+
+    @admin.display(description=_("speerpunten"), ordering="focus_points__count")
+    def focus_point_count(self, obj):
+        return obj.focus_points__count

@@ -1,0 +1,271 @@
+"""Demo content of the alliances app: RA-ZON, its institutes, speerpunten and project
+leaders, and the organisations named in the seed documents, told in the project's words."""
+
+import datetime
+
+from alliances.models import Alliance, FocusPoint, Organization, OrganizationKind, Person
+from razon.demo import sync
+from razon.models import PublishStatus, Sector
+
+PUBLISHED = {"status": PublishStatus.PUBLISHED}
+
+# slug: (name, short name, kind, city, website, sectors, description)
+ORGANIZATIONS = {
+    "han": (
+        "Hogeschool van Arnhem en Nijmegen",
+        "HAN",
+        OrganizationKind.TEACHER_TRAINING_HBO,
+        "Arnhem en Nijmegen",
+        "https://www.han.nl/",
+        ["po", "vo", "mbo", "ho"],
+        "Hbo-lerarenopleidingen: pabo, tweedegraads opleidingen, ALO en masters.",
+    ),
+    "radboud-universiteit": (
+        "Radboud Universiteit, Radboud Docenten Academie",
+        "RU",
+        OrganizationKind.TEACHER_TRAINING_WO,
+        "Nijmegen",
+        "https://www.ru.nl/docentenacademie",
+        ["vo", "ho"],
+        "Universitaire lerarenopleiding, onder meer eenjarige educatieve masters.",
+    ),
+    "artez": (
+        "ArtEZ University of the Arts",
+        "ArtEZ",
+        OrganizationKind.TEACHER_TRAINING_ARTS,
+        "Arnhem, Zwolle en Enschede",
+        "https://www.artez.nl/",
+        ["po", "vo", "mbo", "ho"],
+        "Docentenopleidingen in beeldende kunst en vormgeving, theater, dans en muziek.",
+    ),
+    "ministerie-ocw": (
+        "Ministerie van Onderwijs, Cultuur en Wetenschap",
+        "OCW",
+        OrganizationKind.GOVERNMENT,
+        "Den Haag",
+        "https://www.rijksoverheid.nl/ministeries/ministerie-van-onderwijs-cultuur-en-wetenschap",
+        [],
+        "Sloot in 2020 het bestuursakkoord flexibilisering lerarenopleidingen.",
+    ),
+    "vereniging-hogescholen": (
+        "Vereniging Hogescholen",
+        "VH",
+        OrganizationKind.SECTOR_COUNCIL,
+        "Den Haag",
+        "https://www.vereniginghogescholen.nl/",
+        ["ho"],
+        "Partij bij het bestuursakkoord flexibilisering lerarenopleidingen.",
+    ),
+    "vsnu": (
+        "Vereniging van Universiteiten",
+        "VSNU",
+        OrganizationKind.SECTOR_COUNCIL,
+        "Den Haag",
+        "",
+        ["ho"],
+        "Partij bij het bestuursakkoord flexibilisering lerarenopleidingen.",
+    ),
+    "platform-samen-opleiden": (
+        "Platform Samen Opleiden & Professionaliseren",
+        "Platform SO&P",
+        OrganizationKind.PLATFORM,
+        "",
+        "https://www.platformsamenopleiden.nl/",
+        ["po", "vso", "vo", "mbo"],
+        "Landelijk platform dat de partnerschappen Samen Opleiden ondersteunt.",
+    ),
+    "10voordeleraar": (
+        "Programmabureau 10voordeleraar",
+        "10voordeleraar",
+        OrganizationKind.PLATFORM,
+        "",
+        "https://www.10voordeleraar.nl/",
+        ["ho"],
+        "Mede-organisator van de informatiebijeenkomst van november 2021.",
+    ),
+    "realisatie-eenheid": (
+        "Realisatie-Eenheid",
+        "RE",
+        OrganizationKind.GOVERNMENT,
+        "",
+        "",
+        [],
+        "Ondersteunt de ontwikkeling van onderwijsregio's volgens de lerende aanpak.",
+    ),
+    "arbeidsmarktplatform-po": (
+        "Arbeidsmarktplatform PO",
+        "",
+        OrganizationKind.PLATFORM,
+        "",
+        "https://www.arbeidsmarktplatformpo.nl/",
+        ["po"],
+        "Ondersteunt bij (regionale) arbeidsmarktvraagstukken in het primair onderwijs.",
+    ),
+    "voion": (
+        "Voion",
+        "",
+        OrganizationKind.PLATFORM,
+        "",
+        "https://www.voion.nl/",
+        ["vo"],
+        "Arbeidsmarkt- en opleidingsfonds voor het voortgezet onderwijs.",
+    ),
+    "som-mbo": (
+        "Stichting Onderwijsarbeidsmarktfonds MBO",
+        "SOM",
+        OrganizationKind.PLATFORM,
+        "",
+        "",
+        ["mbo"],
+        "Ondersteunt bij (regionale) arbeidsmarktvraagstukken in het mbo.",
+    ),
+}
+
+RAZON_FOCUS_POINTS = [
+    (
+        "Versterken en verbinden van de samenwerkingsverbanden en -structuren die we al "
+        "kennen in onze regio.",
+        [],
+    ),
+    (
+        "Samenwerken vanuit een gezamenlijke regionale onderwijsagenda en "
+        "kennisinfrastructuur.",
+        [
+            "Met alle partners in de alliantie bepalen we de strategische vraagstukken en "
+            "leggen we ze vast in onze regionale onderwijsagenda, in lijn met wat er in het "
+            "onderwijsveld speelt.",
+            "In lijn met het rapport ‘Slimme Verbindingen’ zetten we een regionaal "
+            "kennisnetwerk op en verbeteren we zo de kennisinfrastructuur.",
+        ],
+    ),
+    (
+        "Ontwikkelen en profileren van een complementair aanbod van flexibele "
+        "opleidingsroutes voor iedereen die in het onderwijs wil werken of zich daarin "
+        "verder wil ontwikkelen.",
+        [],
+    ),
+    (
+        "Uitbreiden van de samenwerking tussen en uitwisseling van personeel, met een "
+        "sterkere inzet op expertise.",
+        [],
+    ),
+]
+
+
+def load():
+    changed = 0
+    sectors = {sector.code: sector for sector in Sector.objects.all()}
+    orgs = {}
+    for slug, (name, short, kind, city, website, codes, description) in ORGANIZATIONS.items():
+        orgs[slug], was_changed = sync(
+            Organization,
+            {"slug": slug},
+            {
+                "name": name,
+                "short_name": short,
+                "kind": kind,
+                "city": city,
+                "website": website,
+                "description": description,
+                **PUBLISHED,
+            },
+            m2m={"sectors": [sectors[code] for code in codes]},
+        )
+        changed += was_changed
+
+    people = []
+    for name, org, email in [
+        ("Jaap Rohof", "radboud-universiteit", "jaap.rohof@ru.nl"),
+        ("Sabine van Eldik", "han", "sabine.vaneldik@han.nl"),
+    ]:
+        person, was_changed = sync(
+            Person,
+            {"name": name},
+            {"role": "Projectleider RA-ZON", "organization": orgs[org], "email": email},
+        )
+        people.append(person)
+        changed += was_changed
+
+    institutes = [orgs["han"], orgs["radboud-universiteit"], orgs["artez"]]
+    razon, was_changed = sync(
+        Alliance,
+        {"slug": "ra-zon"},
+        {
+            "name": "Regionale Alliantie Zuidoost-Nederland",
+            "short_name": "RA-ZON",
+            "is_main": True,
+            "intro": (
+                "In RA-ZON werken de lerarenopleidingen van HAN, Radboud Universiteit en "
+                "ArtEZ samen met de scholen en besturen in Zuidoost-Nederland. Samen zorgen "
+                "we voor genoeg goed opgeleide leraren: we werven, leiden op en "
+                "professionaliseren over de grenzen van po, vo, mbo, so en ho heen."
+            ),
+            "background": (
+                "In het najaar van 2020 sloten het ministerie van OCW, de Vereniging "
+                "Hogescholen en de Vereniging van Universiteiten het bestuursakkoord "
+                "flexibilisering lerarenopleidingen. Het doel: samen zorgen voor genoeg goed "
+                "gekwalificeerde leraren, door de lerarenopleidingen flexibeler te maken en "
+                "Samen Opleiden & Professionaliseren te versterken.\n\n"
+                "Het akkoord zet in op regionale allianties. In april 2021 dienden de "
+                "lerarenopleidingen van HAN, Radboud Universiteit en ArtEZ, gesteund door de "
+                "bestuurders van de partnerschappen Samen Opleiden en Professionaliseren in de "
+                "regio, de aanvraag in voor de Regionale Alliantie Zuidoost-Nederland."
+            ),
+            "application_filed_on": datetime.date(2021, 4, 1),
+            "ambitions": (
+                "We verbinden de samenwerkingsverbanden die in elke sector al succesvol zijn, "
+                "zoals de partnerschappen SO&P en de RAP-projecten. Zo zorgen we samen sterker "
+                "voor de werving, de opleiding en de professionalisering van goede "
+                "onderwijsprofessionals.\n\n"
+                "Overkoepelende vraagstukken over onderzoek, innovatie en de organisatie van "
+                "onderwijs pakken we gericht en integraal aan. We verbinden de expertise uit "
+                "po, vo, mbo, so en ho en voorkomen dat inzet, tijd en middelen versnipperen. "
+                "Zo nemen we samen verantwoordelijkheid voor de kwaliteit van het beroep en "
+                "spelen we beter in op ontwikkelingen als curriculum.nu, het "
+                "bevoegdhedenstelsel, 10-14 onderwijs en langere brede brugklassen."
+            ),
+            "coming_period": (
+                "Verkennende activiteiten richten zich op een passende organisatie van RA-ZON "
+                "en bereiden een gezamenlijk projectplan voor."
+            ),
+            **PUBLISHED,
+        },
+        m2m={"lead_institutes": institutes, "members": institutes, "contacts": people},
+    )
+    changed += was_changed
+    changed += _load_focus_points(razon, RAZON_FOCUS_POINTS)
+
+    _, was_changed = sync(
+        Alliance,
+        {"slug": "ela"},
+        {
+            "name": "Educatieve Levensbeschouwelijke Alliantie",
+            "short_name": "ELA",
+            "intro": (
+                "Een van de regionale allianties uit het bestuursakkoord flexibilisering "
+                "lerarenopleidingen. ELA presenteerde samen met RA-ZON op de "
+                "informatiebijeenkomst van 22 november 2021 hoe zij partnerschappen bij de "
+                "regionale samenwerking betrekt."
+            ),
+            **PUBLISHED,
+        },
+    )
+    return changed + was_changed
+
+
+def _load_focus_points(alliance, points):
+    changed = 0
+    for position, (title, children) in enumerate(points, start=1):
+        point, was_changed = sync(
+            FocusPoint, {"alliance": alliance, "parent": None, "position": position},
+            {"title": title},
+        )
+        changed += was_changed
+        for child_position, child_title in enumerate(children, start=1):
+            _, was_changed = sync(
+                FocusPoint,
+                {"alliance": alliance, "parent": point, "position": child_position},
+                {"title": child_title},
+            )
+            changed += was_changed
+    return changed

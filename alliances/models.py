@@ -1,0 +1,225 @@
+"""The alliance (RA-ZON and others), its focus points, people and the organisations in it."""
+
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from razon.models import Publishable, PublishableQuerySet, Sector
+
+
+class OrganizationKind(models.TextChoices):
+    TEACHER_TRAINING_HBO = "hbo", _("Lerarenopleiding (hbo)")
+    TEACHER_TRAINING_WO = "wo", _("Lerarenopleiding (wo)")
+    TEACHER_TRAINING_ARTS = "kunst", _("Kunstvakopleiding")
+    SCHOOL_BOARD = "bestuur", _("Schoolbestuur")
+    SCHOOL = "school", _("School")
+    MBO_INSTITUTION = "mbo", _("Mbo-instelling")
+    UNION = "vakbond", _("Vakbond of beroepsgroep")
+    MUNICIPALITY = "gemeente", _("Gemeente")
+    CHILDCARE = "kinderopvang", _("Kinderopvang")
+    PLATFORM = "platform", _("Platform of netwerk")
+    SECTOR_COUNCIL = "sectorraad", _("Sectorraad of vereniging")
+    GOVERNMENT = "overheid", _("Ministerie of overheidsdienst")
+    OTHER = "overig", _("Overig")
+
+
+class OrganizationQuerySet(PublishableQuerySet):
+    def teacher_training(self):
+        return self.filter(
+            kind__in=[
+                OrganizationKind.TEACHER_TRAINING_HBO,
+                OrganizationKind.TEACHER_TRAINING_WO,
+                OrganizationKind.TEACHER_TRAINING_ARTS,
+            ]
+        )
+
+
+class Organization(Publishable):
+    name = models.CharField(_("naam"), max_length=200, help_text=_("De volledige officiële naam."))
+    short_name = models.CharField(
+        _("korte naam"),
+        max_length=60,
+        blank=True,
+        help_text=_("De afkorting die iedereen gebruikt, zoals HAN of RU. Mag leeg blijven."),
+    )
+    slug = models.SlugField(
+        _("webadres"),
+        max_length=200,
+        unique=True,
+        help_text=_("Het laatste deel van het webadres; wordt uit de naam gemaakt."),
+    )
+    kind = models.CharField(
+        _("soort"),
+        max_length=20,
+        choices=OrganizationKind,
+        default=OrganizationKind.OTHER,
+        db_index=True,
+    )
+    sectors = models.ManyToManyField(
+        Sector,
+        verbose_name=_("sectoren"),
+        blank=True,
+        help_text=_("De onderwijssectoren waarin de organisatie actief is."),
+    )
+    city = models.CharField(
+        _("plaats"), max_length=100, blank=True, help_text=_("Vestigingsplaats.")
+    )
+    website = models.URLField(_("website"), blank=True, help_text=_("Begin met https://."))
+    description = models.TextField(
+        _("beschrijving"), blank=True, help_text=_("Een of twee zinnen over de organisatie.")
+    )
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+
+    def __str__(self):
+        return self.short_name or self.name
+
+    @property
+    def display_name(self):
+        if self.short_name and self.short_name != self.name:
+            return f"{self.name} ({self.short_name})"
+        return self.name
+
+
+class Person(models.Model):
+    """Someone visitors can contact. Only people marked public are shown on the site."""
+
+    name = models.CharField(_("naam"), max_length=200)
+    role = models.CharField(
+        _("functie"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: projectleider.")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisatie"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    phone = models.CharField(_("telefoon"), max_length=40, blank=True)
+    is_public = models.BooleanField(
+        _("tonen op de site"),
+        default=True,
+        help_text=_("Zet uit om deze persoon alleen in het beheer te bewaren."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("contactpersoon")
+        verbose_name_plural = _("contactpersonen")
+
+    def __str__(self):
+        return self.name
+
+
+class AllianceQuerySet(PublishableQuerySet):
+    def for_page(self):
+        """An alliance with everything its page shows: lead institutes, the public contact
+        people with their organisation, and the focus points with their sub-points."""
+        return self.prefetch_related(
+            Prefetch("lead_institutes", queryset=Organization.objects.published()),
+            Prefetch(
+                "contacts",
+                queryset=Person.objects.filter(is_public=True).select_related("organization"),
+            ),
+            Prefetch(
+                "focus_points",
+                queryset=FocusPoint.objects.filter(parent__isnull=True).prefetch_related(
+                    "children"
+                ),
+                to_attr="top_focus_points",
+            ),
+        )
+
+
+class Alliance(Publishable):
+    name = models.CharField(_("naam"), max_length=200)
+    short_name = models.CharField(_("korte naam"), max_length=40, help_text=_("Bijv. RA-ZON."))
+    slug = models.SlugField(_("webadres"), max_length=100, unique=True)
+    is_main = models.BooleanField(
+        _("onze alliantie"),
+        default=False,
+        help_text=_(
+            "Aan voor RA-ZON zelf: deze alliantie staat op de homepage en op /alliantie/."
+        ),
+    )
+    intro = models.TextField(
+        _("inleiding"), help_text=_("Twee of drie zinnen: wie is de alliantie en wat doet ze?")
+    )
+    background = models.TextField(
+        _("achtergrond"),
+        blank=True,
+        help_text=_("Het ontstaan: het bestuursakkoord, de aanvraag. Witregel = nieuwe alinea."),
+    )
+    ambitions = models.TextField(
+        _("ambities"), blank=True, help_text=_("Witregel = nieuwe alinea.")
+    )
+    coming_period = models.TextField(
+        _("komende periode"), blank=True, help_text=_("Wat er de komende tijd gebeurt.")
+    )
+    application_filed_on = models.DateField(
+        _("aanvraag ingediend op"), null=True, blank=True
+    )
+    lead_institutes = models.ManyToManyField(
+        Organization,
+        verbose_name=_("penvoerende lerarenopleidingen"),
+        related_name="led_alliances",
+        blank=True,
+    )
+    members = models.ManyToManyField(
+        Organization,
+        verbose_name=_("deelnemende organisaties"),
+        related_name="alliances",
+        blank=True,
+    )
+    contacts = models.ManyToManyField(
+        Person,
+        verbose_name=_("contactpersonen"),
+        related_name="alliances",
+        blank=True,
+        help_text=_("Wie bezoekers kunnen benaderen, bijvoorbeeld de projectleiders."),
+    )
+
+    objects = AllianceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-is_main", "name"]
+        verbose_name = _("alliantie")
+        verbose_name_plural = _("allianties")
+
+    def __str__(self):
+        return self.short_name
+
+
+class FocusPoint(models.Model):
+    """A speerpunt of an alliance; sub-points hang under a parent."""
+
+    alliance = models.ForeignKey(
+        Alliance, on_delete=models.CASCADE, related_name="focus_points"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("valt onder"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("Leeg voor een speerpunt; kies een speerpunt voor een subpunt."),
+    )
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    title = models.CharField(_("titel"), max_length=300)
+    body = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("speerpunt")
+        verbose_name_plural = _("speerpunten")
+
+    def __str__(self):
+        return self.title

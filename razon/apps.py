@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RazonConfig(AppConfig):
+    name = "razon"
+    verbose_name = _("Basis van de site")

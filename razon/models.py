@@ -1,0 +1,82 @@
+"""Building blocks shared by every app: the sectors and the publish state."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class SectorCode(models.TextChoices):
+    """The education sectors, in their usual order. The one list of sectors in the code."""
+
+    PO = "po", _("PO")
+    VSO = "vso", _("(V)SO")
+    VO = "vo", _("VO")
+    MBO = "mbo", _("MBO")
+    HO = "ho", _("HO")
+
+
+class Sector(models.Model):
+    """A row per SectorCode (created by a migration), so content can be filtered and counted
+    by sector with a plain join on every database."""
+
+    code = models.CharField(_("code"), max_length=8, primary_key=True, choices=SectorCode)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectoren")
+
+    def __str__(self):
+        return self.get_code_display()
+
+
+class PublishStatus(models.TextChoices):
+    DRAFT = "draft", _("Concept")
+    PUBLISHED = "published", _("Gepubliceerd")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """What visitors may see: published, and its publish time (if any) has come.
+
+        Compares with the current time in the query, so scheduled items appear on time
+        without a job having to flip them."""
+        return self.filter(status=PublishStatus.PUBLISHED).filter(
+            models.Q(publish_at__isnull=True) | models.Q(publish_at__lte=timezone.now())
+        )
+
+
+class Publishable(models.Model):
+    """The publish state of everything public. Public reads start from `.published()`."""
+
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=PublishStatus,
+        default=PublishStatus.DRAFT,
+        db_index=True,
+        help_text=_("Een concept is alleen in het beheer te zien; gepubliceerd staat op de site."),
+    )
+    publish_at = models.DateTimeField(
+        _("publiceren vanaf"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optioneel. Laat leeg om direct te publiceren; vul een datum en tijd (Nederlandse "
+            "tijd) in om een gepubliceerd item pas vanaf dat moment te tonen."
+        ),
+    )
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self):
+        return self.status == PublishStatus.PUBLISHED and (
+            self.publish_at is None or self.publish_at <= timezone.now()
+        )

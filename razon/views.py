@@ -1,0 +1,37 @@
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from alliances.models import Alliance
+from razon import navigation
+
+
+@require_GET
+def home(request):
+    alliance = Alliance.objects.published().filter(is_main=True).for_page().first()
+    return render(
+        request,
+        "razon/home.html",
+        {"alliance": alliance, "sections": navigation.sections()},
+    )
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 when the database answers, 503 when it does not (for the load balancer)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /healthz"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
