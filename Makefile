@@ -44,10 +44,10 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# The deployment checklist with production settings (no DEBUG, a real secret, a host name).
+# The deployment checklist with production settings (no DEBUG, a secret, a host, SMTP).
 check-deploy: $(VENV)/.installed
 	DEBUG=0 SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
-	  ALLOWED_HOSTS=razon.example.nl $(MANAGE) check --deploy --fail-level WARNING
+	  ALLOWED_HOSTS=razon.example.nl EMAIL_HOST=smtp.example.nl $(MANAGE) check --deploy --fail-level WARNING
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -62,8 +62,10 @@ class AllianceAdmin(PublishableAdmin):
     inlines = [FocusPointInline]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "slug", "is_main", "intro"]}),
-        (_("Verhaal"), {"fields": ["background", "application_filed_on", "ambitions",
-                                    "coming_period"]}),
+        (
+            _("Verhaal"),
+            {"fields": ["background", "application_filed_on", "ambitions", "coming_period"]},
+        ),
         (_("Wie doen mee"), {"fields": ["lead_institutes", "members", "contacts"]}),
         PublishableAdmin.publish_fieldset,
     ]

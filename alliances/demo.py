@@ -128,8 +128,7 @@ RAZON_FOCUS_POINTS = [
         [],
     ),
     (
-        "Samenwerken vanuit een gezamenlijke regionale onderwijsagenda en "
-        "kennisinfrastructuur.",
+        "Samenwerken vanuit een gezamenlijke regionale onderwijsagenda en kennisinfrastructuur.",
         [
             "Met alle partners in de alliantie bepalen we de strategische vraagstukken en "
             "leggen we ze vast in onze regionale onderwijsagenda, in lijn met wat er in het "
@@ -154,7 +153,7 @@ RAZON_FOCUS_POINTS = [
 
 def load():
     changed = 0
-    sectors = {sector.code: sector for sector in Sector.objects.all()}
+    sectors = Sector.objects.ensure_all()
     orgs = {}
     for slug, (name, short, kind, city, website, codes, description) in ORGANIZATIONS.items():
         orgs[slug], was_changed = sync(
@@ -257,7 +256,8 @@ def _load_focus_points(alliance, points):
     changed = 0
     for position, (title, children) in enumerate(points, start=1):
         point, was_changed = sync(
-            FocusPoint, {"alliance": alliance, "parent": None, "position": position},
+            FocusPoint,
+            {"alliance": alliance, "parent": None, "position": position},
             {"title": title},
         )
         changed += was_changed

@@ -145,9 +145,7 @@ class Alliance(Publishable):
     is_main = models.BooleanField(
         _("onze alliantie"),
         default=False,
-        help_text=_(
-            "Aan voor RA-ZON zelf: deze alliantie staat op de homepage en op /alliantie/."
-        ),
+        help_text=_("Aan voor RA-ZON zelf: deze alliantie staat op de homepage en op /alliantie/."),
     )
     intro = models.TextField(
         _("inleiding"), help_text=_("Twee of drie zinnen: wie is de alliantie en wat doet ze?")
@@ -163,9 +161,7 @@ class Alliance(Publishable):
     coming_period = models.TextField(
         _("komende periode"), blank=True, help_text=_("Wat er de komende tijd gebeurt.")
     )
-    application_filed_on = models.DateField(
-        _("aanvraag ingediend op"), null=True, blank=True
-    )
+    application_filed_on = models.DateField(_("aanvraag ingediend op"), null=True, blank=True)
     lead_institutes = models.ManyToManyField(
         Organization,
         verbose_name=_("penvoerende lerarenopleidingen"),
@@ -200,9 +196,7 @@ class Alliance(Publishable):
 class FocusPoint(models.Model):
     """A speerpunt of an alliance; sub-points hang under a parent."""
 
-    alliance = models.ForeignKey(
-        Alliance, on_delete=models.CASCADE, related_name="focus_points"
-    )
+    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="focus_points")
     parent = models.ForeignKey(
         "self",
         verbose_name=_("valt onder"),

@@ -15,12 +15,23 @@ class SectorCode(models.TextChoices):
     HO = "ho", _("HO")
 
 
+class SectorManager(models.Manager):
+    def ensure_all(self):
+        """{code: Sector} for every SectorCode, creating rows that are missing (the migration
+        creates them; a flushed test database may not have them)."""
+        for position, code in enumerate(SectorCode.values):
+            self.get_or_create(code=code, defaults={"position": position})
+        return {sector.code: sector for sector in self.all()}
+
+
 class Sector(models.Model):
     """A row per SectorCode (created by a migration), so content can be filtered and counted
     by sector with a plain join on every database."""
 
     code = models.CharField(_("code"), max_length=8, primary_key=True, choices=SectorCode)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    objects = SectorManager()
 
     class Meta:
         ordering = ["position"]

@@ -1,0 +1,33 @@
+"""Shared fixtures: the personas every test file can ask for, and the demo content."""
+
+import io
+import os
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in the test thread; the ORM would refuse.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def demo(db):
+    """The demo content, as `make run` shows it."""
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser("beheer", "beheer@example.org", "x")
+
+
+@pytest.fixture
+def superuser_client(client, superuser):
+    client.force_login(superuser)
+    return client
+
+
+@pytest.fixture
+def staff_without_permissions(django_user_model):
+    """A logged-in staff member who was given no permission at all."""
+    return django_user_model.objects.create_user("medewerker", password="x", is_staff=True)

@@ -1,0 +1,114 @@
+import pytest
+from django.urls import reverse
+
+from razon.models import PublishStatus
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_tells_who_razon_is_in_dutch(client, demo):
+    response = client.get(reverse("home"))
+
+    assert response.status_code == 200
+    assert "razon/home.html" in [t.name for t in response.templates]
+    html = response.content.decode()
+    assert '<html lang="nl">' in html
+    assert 'href="#main"' in html and 'id="main"' in html
+    assert "Onze vier speerpunten" in html
+    assert "Versterken en verbinden van de samenwerkingsverbanden" in html
+    assert "Hogeschool van Arnhem en Nijmegen" in html
+    assert "Jaap Rohof" in html
+    assert "Suggesties, opmerkingen en/of vragen?" in html
+
+
+def test_home_ignores_the_browsers_language_and_stays_dutch(client, demo):
+    response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+
+    assert '<html lang="nl">' in response.content.decode()
+
+
+def test_language_switch_shows_english_on_the_same_page(client, demo):
+    response = client.post(
+        reverse("set_language"), {"language": "en", "next": "/?a=1"}, follow=True
+    )
+
+    assert response.redirect_chain[0][0] == "/?a=1"
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "Skip to content" in html
+    # Dutch content keeps its language on English pages.
+    assert '<p class="lead" lang="nl">' in html
+
+
+def test_home_is_empty_safe_without_content(client, db):
+    response = client.get(reverse("home"))
+
+    assert response.status_code == 200
+    assert "Er is nog geen inhoud gepubliceerd." in response.content.decode()
+
+
+def test_a_draft_alliance_does_not_reach_the_home_page(client, db):
+    factories.alliance(is_main=True, intro="Geheime conceptinleiding", status=PublishStatus.DRAFT)
+
+    response = client.get(reverse("home"))
+
+    assert "Geheime conceptinleiding" not in response.content.decode()
+
+
+def test_draft_institutes_and_hidden_people_are_not_shown(client, db):
+    alliance = factories.alliance(is_main=True)
+    alliance.lead_institutes.add(
+        factories.organization(name="Zichtbare Hogeschool"),
+        factories.organization(name="Concept Hogeschool", status=PublishStatus.DRAFT),
+    )
+    alliance.contacts.add(
+        factories.person(name="Openbare Persoon"),
+        factories.person(name="Verborgen Persoon", is_public=False),
+    )
+
+    html = client.get(reverse("home")).content.decode()
+
+    assert "Zichtbare Hogeschool" in html and "Openbare Persoon" in html
+    assert "Concept Hogeschool" not in html and "Verborgen Persoon" not in html
+
+
+def test_home_runs_a_fixed_number_of_queries_whatever_the_data(
+    client, db, django_assert_num_queries
+):
+    alliance = factories.alliance(is_main=True)
+    institutes = [factories.organization() for _ in range(60)]
+    alliance.lead_institutes.add(*institutes)
+    alliance.contacts.add(*[factories.person(organization=institutes[i]) for i in range(40)])
+    for _ in range(30):
+        point = factories.focus_point(alliance)
+        for _ in range(5):
+            factories.focus_point(alliance, parent=point)
+
+    # 1 alliance, 2 lead institutes, 3 contacts with their organisation,
+    # 4 top focus points, 5 their sub-points.
+    with django_assert_num_queries(5):
+        response = client.get(reverse("home"))
+    assert response.content.decode().count("<strong>Persoon") == 40
+
+
+def test_every_response_varies_on_htmx_and_cookie(client, db):
+    response = client.get(reverse("home"))
+
+    vary = response.headers["Vary"]
+    assert "HX-Request" in vary and "Cookie" in vary
+
+
+def test_unknown_page_gets_the_styled_404(client, db):
+    response = client.get("/bestaat-niet/")
+
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Pagina niet gevonden" in html and 'id="main"' in html
+
+
+def test_robots_txt_keeps_crawlers_out_of_the_admin(client, db):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert "Disallow: /admin/" in response.content.decode()
