@@ -31,3 +31,11 @@ def superuser_client(client, superuser):
 def staff_without_permissions(django_user_model):
     """A logged-in staff member who was given no permission at all."""
     return django_user_model.objects.create_user("medewerker", password="x", is_staff=True)
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database['NAME']}; cache: {cache}"
