@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml
 	  echo "Using $$PYTHON ($$($$PYTHON --version))"; \
 	  [ -x $(PY) ] || $$PYTHON -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet ".[dev]"  # the project is not a package: its dependencies only
 	@touch $@
 
 setup: $(VENV)/.installed messages
