@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from alliances.models import Alliance, FocusPoint, Organization, Person
+from alliances.models import Alliance, AllianceContact, FocusPoint, Organization, Person
 from razon.admin import PublishableAdmin
 
 
@@ -15,7 +15,7 @@ class OrganizationAdmin(PublishableAdmin):
     filter_horizontal = ["sectors"]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "slug", "kind", "sectors"]}),
-        (_("Gegevens"), {"fields": ["city", "website", "description"]}),
+        (_("Gegevens"), {"fields": ["city", "website", "description", "logo"]}),
         PublishableAdmin.publish_fieldset,
     ]
 
@@ -34,6 +34,15 @@ class PersonAdmin(admin.ModelAdmin):
     list_select_related = ["organization"]
     search_fields = ["name", "role", "email", "organization__name", "organization__short_name"]
     autocomplete_fields = ["organization"]
+
+
+class AllianceContactInline(admin.TabularInline):
+    model = AllianceContact
+    extra = 0
+    autocomplete_fields = ["person"]
+    fields = ["position", "person"]
+    verbose_name = _("contactpersoon")
+    verbose_name_plural = _("Contactpersonen (op volgorde; 'Meer weten?' op de site)")
 
 
 class FocusPointInline(admin.StackedInline):
@@ -58,15 +67,15 @@ class AllianceAdmin(PublishableAdmin):
     list_filter = ["status", "is_main"]
     search_fields = ["name", "short_name", "intro"]
     prepopulated_fields = {"slug": ["short_name"]}
-    autocomplete_fields = ["lead_institutes", "members", "contacts"]
-    inlines = [FocusPointInline]
+    autocomplete_fields = ["lead_institutes", "members"]
+    inlines = [FocusPointInline, AllianceContactInline]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "slug", "is_main", "intro"]}),
         (
             _("Verhaal"),
             {"fields": ["background", "application_filed_on", "ambitions", "coming_period"]},
         ),
-        (_("Wie doen mee"), {"fields": ["lead_institutes", "members", "contacts"]}),
+        (_("Wie doen mee"), {"fields": ["lead_institutes", "members"]}),
         PublishableAdmin.publish_fieldset,
     ]
 

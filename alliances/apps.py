@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class AlliancesConfig(AppConfig):
     name = "alliances"
     verbose_name = _("Allianties en organisaties")
+
+    def ready(self):
+        from alliances import collaborations
+
+        collaborations.register(collaborations.alliances_of)

@@ -3,11 +3,22 @@ leaders, and the organisations named in the seed documents, told in the project'
 
 import datetime
 
-from alliances.models import Alliance, FocusPoint, Organization, OrganizationKind, Person
+from alliances.models import (
+    Alliance,
+    AllianceContact,
+    FocusPoint,
+    Organization,
+    OrganizationKind,
+    Person,
+)
 from razon.demo import sync
 from razon.models import PublishStatus, Sector
 
 PUBLISHED = {"status": PublishStatus.PUBLISHED}
+BOARD = OrganizationKind.SCHOOL_BOARD
+SCHOOL = OrganizationKind.SCHOOL
+MBO = OrganizationKind.MBO_INSTITUTION
+TRAINING_HBO = OrganizationKind.TEACHER_TRAINING_HBO
 
 # slug: (name, short name, kind, city, website, sectors, description)
 ORGANIZATIONS = {
@@ -56,14 +67,14 @@ ORGANIZATIONS = {
         ["ho"],
         "Partij bij het bestuursakkoord flexibilisering lerarenopleidingen.",
     ),
-    "vsnu": (
-        "Vereniging van Universiteiten",
-        "VSNU",
+    "unl": (
+        "Universiteiten van Nederland (voorheen VSNU)",
+        "UNL",
         OrganizationKind.SECTOR_COUNCIL,
         "Den Haag",
-        "",
+        "https://www.universiteitenvannederland.nl/",
         ["ho"],
-        "Partij bij het bestuursakkoord flexibilisering lerarenopleidingen.",
+        "Partij bij het bestuursakkoord flexibilisering lerarenopleidingen, toen als VSNU.",
     ),
     "platform-samen-opleiden": (
         "Platform Samen Opleiden & Professionaliseren",
@@ -110,6 +121,24 @@ ORGANIZATIONS = {
         ["vo"],
         "Arbeidsmarkt- en opleidingsfonds voor het voortgezet onderwijs.",
     ),
+    "aob": (
+        "Algemene Onderwijsbond",
+        "AOb",
+        OrganizationKind.UNION,
+        "Utrecht",
+        "https://www.aob.nl/",
+        ["po", "vso", "vo", "mbo", "ho"],
+        "Vakbond; betrokken bij de ontwikkeling van onderwijsregio's.",
+    ),
+    "cnv-onderwijs": (
+        "CNV Onderwijs",
+        "",
+        OrganizationKind.UNION,
+        "Utrecht",
+        "https://www.cnvo.nl/",
+        ["po", "vso", "vo", "mbo", "ho"],
+        "Vakbond; betrokken bij de ontwikkeling van onderwijsregio's.",
+    ),
     "som-mbo": (
         "Stichting Onderwijsarbeidsmarktfonds MBO",
         "SOM",
@@ -120,6 +149,55 @@ ORGANIZATIONS = {
         "Ondersteunt bij (regionale) arbeidsmarktvraagstukken in het mbo.",
     ),
 }
+
+# fmt: off
+# Regional organisations, members of RA-ZON: (slug, name, short name, kind, city, sectors).
+# Names from public sources about the region's partnerships and RAP regions (DEMO-FACTS.md);
+# cities only where those sources give them.
+REGIONAL = [
+    ("delta", "Stichting Delta", "", BOARD, "", ["po"]),
+    ("spo-de-liemers", "SPO De Liemers", "", BOARD, "Zevenaar", ["po"]),
+    ("proles", "Stichting Proles", "", BOARD, "", ["po"]),
+    ("sco-rijssel", "SCO R'IJssel", "", BOARD, "", ["po"]),
+    ("schilderspoort", "Stichting Schilderspoort", "", BOARD, "", ["po"]),
+    ("optimus", "Stichting Optimus", "", BOARD, "", ["po"]),
+    ("peelraam", "Stichting Peelraam", "", BOARD, "", ["po"]),
+    ("pcob", "PCOB", "", BOARD, "", ["po"]),
+    ("invitare", "Stichting Invitare", "", BOARD, "", ["po"]),
+    ("skov", "SKOV", "", BOARD, "", ["po"]),
+    ("lijn-83", "Lijn 83", "", BOARD, "", ["po"]),
+    ("de-basis-fluvius", "De Basis / Fluvius", "", BOARD, "", ["po"]),
+    ("kans-en-kleur", "Kans en Kleur", "", BOARD, "", ["po"]),
+    ("spo-maas-en-waal", "SPO Maas en Waal", "", BOARD, "", ["po"]),
+    ("conexus", "Stichting Conexus", "", BOARD, "Nijmegen", ["po"]),
+    ("condor", "Stichting Condor", "", BOARD, "", ["po"]),
+    ("joseph-stichting", "Joseph Stichting", "", BOARD, "", ["po"]),
+    ("po-groesbeek", "PO Groesbeek", "", BOARD, "Groesbeek", ["po"]),
+    ("ogvo", "Openbare Gemeenschappelijke Voortgezet Onderwijs", "OGVO", BOARD, "Venlo", ["vo"]),
+    ("lvo", "Stichting Limburgs Voortgezet Onderwijs", "LVO", BOARD, "", ["vo"]),
+    ("achterhoek-vo", "Stichting Achterhoek VO", "", BOARD, "", ["vo"]),
+    ("isendoorn", "Stichting Isendoorn College", "", BOARD, "Warnsveld", ["vo"]),
+    ("groen-onderwijs-oost", "Stichting Groen Onderwijs Oost Nederland", "", BOARD, "", ["vo", "mbo"]),
+    ("vrije-school-noord-oost", "De Vrije School Noord en Oost Nederland", "", BOARD, "Zutphen", ["vo"]),
+    ("quadraam", "Stichting Quadraam", "", BOARD, "Arnhem", ["vo"]),
+    ("soml", "Stichting Onderwijs Midden-Limburg", "SOML", BOARD, "Roermond", ["vo"]),
+    ("valuascollege", "Valuascollege", "", SCHOOL, "Venlo", ["vo"]),
+    ("college-den-hulster", "College Den Hulster", "", SCHOOL, "Venlo", ["vo"]),
+    ("blariacumcollege", "Blariacumcollege", "", SCHOOL, "Venlo", ["vo"]),
+    ("dendron-college", "Dendron College", "", SCHOOL, "Horst", ["vo"]),
+    ("raayland-college", "Raayland College", "", SCHOOL, "Venray", ["vo"]),
+    ("bouwens", "Bouwens van der Boijecollege", "", SCHOOL, "Panningen", ["vo"]),
+    ("baudartius-college", "Baudartius College", "", SCHOOL, "Zutphen", ["vo"]),
+    ("citadel-college", "Citadel College", "", SCHOOL, "Lent", ["vo"]),
+    ("dominicus-college", "Dominicus College", "", SCHOOL, "Nijmegen", ["vo"]),
+    ("stedelijk-gymnasium-nijmegen", "Stedelijk Gymnasium Nijmegen", "", SCHOOL, "Nijmegen", ["vo"]),
+    ("citaverde-college", "Citaverde College", "", MBO, "Roermond", ["vo", "mbo"]),
+    ("gilde-opleidingen", "Gilde Opleidingen", "", MBO, "Roermond", ["mbo"]),
+    ("vista-college", "VISTA college", "", MBO, "Sittard", ["mbo"]),
+    ("yuverta", "Yuverta", "", MBO, "", ["vo", "mbo"]),
+    ("fontys", "Fontys Hogescholen", "Fontys", TRAINING_HBO, "Eindhoven", ["po", "vo", "mbo", "ho"]),
+]
+# fmt: on
 
 RAZON_FOCUS_POINTS = [
     (
@@ -168,6 +246,15 @@ def load():
                 "description": description,
                 **PUBLISHED,
             },
+            m2m={"sectors": [sectors[code] for code in codes]},
+        )
+        changed += was_changed
+
+    for slug, name, short, kind, city, codes in REGIONAL:
+        orgs[slug], was_changed = sync(
+            Organization,
+            {"slug": slug},
+            {"name": name, "short_name": short, "kind": kind, "city": city, **PUBLISHED},
             m2m={"sectors": [sectors[code] for code in codes]},
         )
         changed += was_changed
@@ -229,9 +316,17 @@ def load():
             ),
             **PUBLISHED,
         },
-        m2m={"lead_institutes": institutes, "members": institutes, "contacts": people},
+        m2m={
+            "lead_institutes": institutes,
+            "members": institutes + [orgs[slug] for slug, *_rest in REGIONAL],
+        },
     )
     changed += was_changed
+    for position, person in enumerate(people, start=1):
+        _, was_changed = sync(
+            AllianceContact, {"alliance": razon, "person": person}, {"position": position}
+        )
+        changed += was_changed
     changed += _load_focus_points(razon, RAZON_FOCUS_POINTS)
 
     _, was_changed = sync(

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from razon.models import Publishable, PublishableQuerySet, Sector
@@ -24,6 +25,10 @@ class OrganizationKind(models.TextChoices):
 
 
 class OrganizationQuerySet(PublishableQuerySet):
+    def for_directory(self):
+        """Organisations as the directory lists them: with their sectors, by name."""
+        return self.prefetch_related("sectors").order_by("name")
+
     def teacher_training(self):
         return self.filter(
             kind__in=[
@@ -68,6 +73,12 @@ class Organization(Publishable):
     description = models.TextField(
         _("beschrijving"), blank=True, help_text=_("Een of twee zinnen over de organisatie.")
     )
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="organisaties/logo/",
+        blank=True,
+        help_text=_("Optioneel. PNG, JPEG of WebP, liefst met een transparante achtergrond."),
+    )
 
     objects = OrganizationQuerySet.as_manager()
 
@@ -78,6 +89,9 @@ class Organization(Publishable):
 
     def __str__(self):
         return self.short_name or self.name
+
+    def get_absolute_url(self):
+        return reverse("alliances:organization", args=[self.slug])
 
     @property
     def display_name(self):
@@ -120,13 +134,17 @@ class Person(models.Model):
 
 class AllianceQuerySet(PublishableQuerySet):
     def for_page(self):
-        """An alliance with everything its page shows: lead institutes, the public contact
-        people with their organisation, and the focus points with their sub-points."""
+        """Alliances with everything their page shows: the published lead institutes
+        (`lead_institutes`), the public contact people in order with their organisation
+        (`public_contacts`), and the focus points with their sub-points (`top_focus_points`)."""
         return self.prefetch_related(
             Prefetch("lead_institutes", queryset=Organization.objects.published()),
             Prefetch(
-                "contacts",
-                queryset=Person.objects.filter(is_public=True).select_related("organization"),
+                "alliancecontact_set",
+                queryset=AllianceContact.objects.filter(person__is_public=True).select_related(
+                    "person__organization"
+                ),
+                to_attr="public_contacts",
             ),
             Prefetch(
                 "focus_points",
@@ -178,8 +196,8 @@ class Alliance(Publishable):
         Person,
         verbose_name=_("contactpersonen"),
         related_name="alliances",
+        through="AllianceContact",
         blank=True,
-        help_text=_("Wie bezoekers kunnen benaderen, bijvoorbeeld de projectleiders."),
     )
 
     objects = AllianceQuerySet.as_manager()
@@ -191,6 +209,30 @@ class Alliance(Publishable):
 
     def __str__(self):
         return self.short_name
+
+    def get_absolute_url(self):
+        if self.is_main:
+            return reverse("alliances:alliance")
+        return reverse("alliances:detail", args=[self.slug])
+
+
+class AllianceContact(models.Model):
+    """A contact person of an alliance, in the order the alliance page lists them."""
+
+    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE)
+    person = models.ForeignKey(Person, verbose_name=_("persoon"), on_delete=models.CASCADE)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("contactpersoon van de alliantie")
+        verbose_name_plural = _("contactpersonen van de alliantie")
+        constraints = [
+            models.UniqueConstraint(fields=["alliance", "person"], name="unique_alliance_contact")
+        ]
+
+    def __str__(self):
+        return str(self.person)
 
 
 class FocusPoint(models.Model):

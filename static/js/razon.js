@@ -1,15 +1,18 @@
 // Progressive enhancement only: every page works without this file.
-// After htmx swaps a region, tell screen-reader users what changed and move focus there.
+// After htmx swaps a region: announce what changed to screen-reader users (the new
+// content's [data-announce] text goes into the page's aria-live region), and when the
+// element that made the request asks for it (data-focus-after-swap="#id"), move focus there.
+// A changed <select> keeps its focus: htmx restores focus to elements with an id.
 document.addEventListener("htmx:afterSwap", (event) => {
-  const target = event.detail.target;
-  const message = target.querySelector("[data-announce]");
   const live = document.getElementById("live-region");
-  if (message && live) {
+  const message = document.querySelector("[data-announce]");
+  if (live && message) {
     live.textContent = message.dataset.announce;
   }
-  const focusTarget = target.querySelector("[data-focus-after-swap]");
+  const trigger = event.detail.requestConfig && event.detail.requestConfig.elt;
+  const selector = trigger && trigger.dataset && trigger.dataset.focusAfterSwap;
+  const focusTarget = selector && document.querySelector(selector);
   if (focusTarget) {
-    focusTarget.setAttribute("tabindex", "-1");
     focusTarget.focus();
   }
 });

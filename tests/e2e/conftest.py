@@ -60,7 +60,21 @@ def browser():
 @pytest.fixture
 def page(request, browser):
     """A fresh browser page; its console errors fail the test, a failure leaves a screenshot."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    yield from _page(request, browser, java_script_enabled=True)
+
+
+@pytest.fixture
+def page_without_js(request, browser):
+    """The same, with JavaScript switched off: the path every feature must work on first."""
+    yield from _page(request, browser, java_script_enabled=False)
+
+
+def _page(request, browser, java_script_enabled):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900},
+        locale="nl-NL",
+        java_script_enabled=java_script_enabled,
+    )
     page = context.new_page()
     errors = []
     page.on("console", lambda message: _record_console_error(message, errors))

@@ -1,0 +1,58 @@
+import django_filters
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from alliances.models import Alliance, Organization, OrganizationKind
+from razon.filters import FacetedFilterSet
+from razon.models import Sector, SectorCode
+
+
+class OrganizationFilter(FacetedFilterSet):
+    """The directory's filters. Parameter names are Dutch: they are the shareable URL."""
+
+    zoek = django_filters.CharFilter(method="search", label=_("Zoek op naam of plaats"))
+    soort = django_filters.ChoiceFilter(field_name="kind", choices=OrganizationKind.choices)
+    sector = django_filters.ChoiceFilter(field_name="sectors__code", choices=SectorCode.choices)
+    alliantie = django_filters.CharFilter(method="in_alliance")
+
+    facet_labels = {
+        "soort": (_("Soort organisatie"), _("Alle soorten")),
+        "sector": (_("Sector"), _("Alle sectoren")),
+        "alliantie": (_("Alliantie"), _("Alle allianties")),
+    }
+
+    class Meta:
+        model = Organization
+        fields = []
+
+    def search(self, queryset, name, value):
+        words = value.split()
+        for word in words:
+            queryset = queryset.filter(
+                Q(name__icontains=word) | Q(short_name__icontains=word) | Q(city__icontains=word)
+            )
+        return queryset
+
+    def in_alliance(self, queryset, name, value):
+        # Only published alliances: a draft's membership must not be discoverable by URL.
+        return queryset.filter(alliances__in=Alliance.objects.published().filter(slug=value))
+
+    def facet_soort(self, queryset):
+        counts = dict(queryset.order_by().values_list("kind").annotate(Count("pk")))
+        return [(kind, label, counts.get(kind, 0)) for kind, label in OrganizationKind.choices]
+
+    def facet_sector(self, queryset):
+        sectors = Sector.objects.filter(organization__in=queryset.values("pk")).annotate(
+            count=Count("organization")
+        )
+        counts = {sector.code: sector.count for sector in sectors}
+        return [(code, label, counts.get(code, 0)) for code, label in SectorCode.choices]
+
+    def facet_alliantie(self, queryset):
+        alliances = (
+            Alliance.objects.published()
+            .filter(members__in=queryset.values("pk"))
+            .annotate(count=Count("members"))
+            .order_by("-is_main", "short_name")
+        )
+        return [(alliance.slug, alliance.short_name, alliance.count) for alliance in alliances]

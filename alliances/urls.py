@@ -1,0 +1,12 @@
+from django.urls import path
+
+from alliances import views
+
+app_name = "alliances"
+
+urlpatterns = [
+    path("alliantie/", views.main_alliance, name="alliance"),
+    path("allianties/<slug:slug>/", views.alliance_detail, name="detail"),
+    path("organisaties/", views.organization_list, name="organizations"),
+    path("organisaties/<slug:slug>/", views.organization_detail, name="organization"),
+]

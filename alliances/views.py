@@ -1,0 +1,78 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from alliances import collaborations
+from alliances.filters import OrganizationFilter
+from alliances.models import Alliance, Organization
+from razon.pagination import paginate
+from razon.partials import render_page
+
+ORGANIZATIONS_PER_PAGE = 24
+
+
+@require_GET
+def main_alliance(request):
+    alliance = Alliance.objects.published().for_page().filter(is_main=True).first()
+    if alliance is None:
+        raise Http404
+    return _render_alliance(request, alliance)
+
+
+@require_GET
+def alliance_detail(request, slug):
+    alliance = get_object_or_404(Alliance.objects.published().for_page(), slug=slug)
+    if alliance.is_main:
+        return redirect(alliance, permanent=True)
+    return _render_alliance(request, alliance)
+
+
+def _render_alliance(request, alliance):
+    others = Alliance.objects.published().exclude(pk=alliance.pk).only("name", "slug", "is_main")
+    return render(
+        request,
+        "alliances/alliance_detail.html",
+        {
+            "alliance": alliance,
+            "other_alliances": others,
+            "breadcrumbs": [(alliance.short_name, alliance.get_absolute_url())],
+        },
+    )
+
+
+@require_GET
+def organization_list(request):
+    filterset = OrganizationFilter(
+        request.GET, queryset=Organization.objects.published().for_directory(), request=request
+    )
+    return render_page(
+        request,
+        "alliances/organization_list.html",
+        {
+            "filterset": filterset,
+            "page": paginate(request, filterset.qs, ORGANIZATIONS_PER_PAGE),
+            "breadcrumbs": [(_("Organisaties"), request.path)],
+        },
+        partials=["directory"],
+    )
+
+
+@require_GET
+def organization_detail(request, slug):
+    organization = get_object_or_404(
+        Organization.objects.published().prefetch_related("sectors"), slug=slug
+    )
+    return render(
+        request,
+        "alliances/organization_detail.html",
+        {
+            "organization": organization,
+            "collaborations": collaborations.for_organization(organization),
+            "breadcrumbs": [
+                (_("Organisaties"), reverse("alliances:organizations")),
+                (organization.name, organization.get_absolute_url()),
+            ],
+        },
+    )

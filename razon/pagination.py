@@ -1,0 +1,9 @@
+from django.core.paginator import Paginator
+
+PAGE_PARAM = "pagina"
+
+
+def paginate(request, queryset, per_page):
+    """The requested page of `queryset`; a page number that is not a number or out of range
+    gives the first or last page instead of an error."""
+    return Paginator(queryset, per_page).get_page(request.GET.get(PAGE_PARAM))

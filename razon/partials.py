@@ -1,0 +1,12 @@
+from django.shortcuts import render
+
+
+def render_page(request, template_name, context, *, partials=()):
+    """Render the whole page, or for an htmx request only the named partial of the same
+    template that the request targets (HX-Target), so page and fragment cannot drift apart.
+    Each partial is named after the id of its root element; an unknown target gets the first."""
+    if request.htmx and partials:
+        target = request.htmx.target
+        name = target if target in partials else partials[0]
+        template_name = f"{template_name}#{name}"
+    return render(request, template_name, context)

@@ -1,0 +1,24 @@
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+def _entities(text):
+    return mark_safe("".join(f"&#{ord(char)};" for char in text))
+
+
+@register.simple_tag
+def protected_mailto(email, css_class=""):
+    """A mailto link whose address is written as HTML character references: browsers and
+    screen readers show and follow it as usual, naive scrapers looking for user@host in the
+    HTML source find nothing."""
+    if not email:
+        return ""
+    return format_html(
+        '<a href="{}"{}>{}</a>',
+        _entities(f"mailto:{email}"),
+        format_html(' class="{}"', css_class) if css_class else "",
+        _entities(email),
+    )

@@ -1,0 +1,67 @@
+import pytest
+from django.urls import reverse
+
+from alliances import collaborations
+from razon.models import PublishStatus, Sector
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_organization_page_shows_what_it_is_and_its_alliances(client, demo):
+    response = client.get(reverse("alliances:organization", args=["han"]))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Hogeschool van Arnhem en Nijmegen (HAN)" in page
+    assert "Lerarenopleiding (hbo)" in page
+    assert "<li>PO</li>" in page
+    assert "Regionale Alliantie Zuidoost-Nederland" in page  # a collaboration
+
+
+def test_a_draft_organization_is_not_public(client, db):
+    factories.organization(slug="concept", status=PublishStatus.DRAFT)
+
+    assert client.get(reverse("alliances:organization", args=["concept"])).status_code == 404
+
+
+def test_a_draft_alliance_is_not_listed_as_a_collaboration(client, db):
+    organization = factories.organization(slug="school")
+    factories.alliance(name="Geheime Alliantie", status=PublishStatus.DRAFT).members.add(
+        organization
+    )
+
+    page = client.get(organization.get_absolute_url()).content.decode()
+
+    assert "Geheime Alliantie" not in page
+    assert "nog geen samenwerkingen" in page
+
+
+def test_other_apps_plug_their_collaborations_into_the_page(client, db):
+    organization = factories.organization(slug="bestuur")
+
+    def projects(org):
+        item = collaborations.CollaborationItem(f"Project van {org.name}", "/p/")
+        return collaborations.Collaboration("Testprojecten", [item])
+
+    collaborations.register(projects)
+    try:
+        page = client.get(organization.get_absolute_url()).content.decode()
+    finally:
+        collaborations._providers.remove(projects)
+
+    assert "Testprojecten" in page and f"Project van {organization.name}" in page
+
+
+def test_the_organization_page_runs_a_fixed_number_of_queries(
+    client, db, django_assert_num_queries
+):
+    organization = factories.organization(slug="groot")
+    organization.sectors.add(*Sector.objects.all())
+    for _ in range(25):
+        factories.alliance().members.add(organization)
+
+    # 1 organisation, 2 its sectors, 3 its alliances.
+    with django_assert_num_queries(3):
+        response = client.get(organization.get_absolute_url())
+    assert response.content.decode().count("Alliantie ") >= 25
