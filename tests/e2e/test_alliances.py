@@ -1,0 +1,72 @@
+import re
+
+from tests.e2e.conftest import assert_no_axe_violations
+
+
+def test_the_alliance_page_shows_the_project_leaders_with_working_mail_links(page, demo_site):
+    page.goto(demo_site + "/alliantie/")
+
+    assert page.locator("ol.focus-points > li").count() == 4
+    link = page.get_by_role("link", name="jaap.rohof@ru.nl")
+    assert link.get_attribute("href") == "mailto:jaap.rohof@ru.nl"
+    assert_no_axe_violations(page)
+
+
+def test_filtering_organizations_without_javascript_submits_the_form(page_without_js, demo_site):
+    page = page_without_js
+    page.goto(demo_site + "/organisaties/")
+
+    page.get_by_label("Soort organisatie").select_option("bestuur")
+    page.get_by_role("button", name="Filteren").click()
+
+    page.wait_for_url(re.compile(r"soort=bestuur"))
+    cards = page.locator(".results .card")
+    assert cards.count() > 0
+    assert all("Schoolbestuur" in text for text in cards.all_inner_texts())
+
+
+def test_filtering_organizations_with_htmx_swaps_results_in_place(page, demo_site):
+    page.goto(demo_site + "/organisaties/")
+    page.evaluate("window.stillTheSamePage = true")
+    total = page.locator("#results-title").inner_text()
+
+    sector = page.get_by_label("Sector", exact=True)
+    sector.focus()  # as a keyboard or mouse user's would be
+    sector.select_option("mbo")
+
+    page.wait_for_url(re.compile(r"sector=mbo"))
+    page.wait_for_function(
+        "title => document.querySelector('#results-title').innerText !== title", arg=total
+    )
+    assert page.evaluate("window.stillTheSamePage") is True  # no full reload
+    assert page.evaluate("document.activeElement.id") == "id_sector"  # focus stayed
+    assert page.locator("#live-region").inner_text().endswith("gevonden")
+    for text in page.locator(".results .card").all_inner_texts():
+        assert "MBO" in text
+    assert_no_axe_violations(page)
+
+    page.go_back()
+    page.wait_for_url(re.compile(r"/organisaties/$"))
+    page.wait_for_function(
+        "title => document.querySelector('#results-title').innerText === title", arg=total
+    )
+
+
+def test_paging_with_htmx_keeps_the_url_true_and_moves_focus_to_the_results(page, demo_site):
+    page.goto(demo_site + "/organisaties/")
+
+    page.get_by_role("link", name="Volgende").click()
+
+    page.wait_for_url(re.compile(r"pagina=2"))
+    page.wait_for_function("document.activeElement.id === 'results-title'")
+    assert page.get_by_text("Pagina 2 van").is_visible()
+    assert_no_axe_violations(page)
+
+
+def test_an_organization_page_lists_its_collaborations(page, demo_site):
+    page.goto(demo_site + "/organisaties/han/")
+
+    assert page.get_by_role("heading", name="Samenwerkingen").is_visible()
+    page.get_by_role("link", name="Regionale Alliantie Zuidoost-Nederland").last.click()
+    page.wait_for_url(re.compile(r"/alliantie/$"))
+    assert_no_axe_violations(page)
