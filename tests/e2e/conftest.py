@@ -111,6 +111,8 @@ def assert_no_axe_violations(page):
     """Runs axe-core on the page and fails with a readable list of what it found."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # Check the page at rest, not halfway through an htmx request.
+    page.wait_for_function("!document.querySelector('.htmx-request, .htmx-settling')")
     results = Axe().run(page)
     violations = results.response["violations"]
     report = "\n".join(
