@@ -224,3 +224,13 @@ LOGGING = {
 
 # Portal settings.
 RAZON_CONTACT_EMAIL = env("RAZON_CONTACT_EMAIL", "info@ra-zon.nl")
+# Who is notified of a contact message (comma-separated), and the AVG retention period.
+RAZON_CONTACT_RECIPIENTS = envlist("RAZON_CONTACT_RECIPIENTS", RAZON_CONTACT_EMAIL)
+RAZON_CONTACT_RETENTION_MONTHS = envint("RAZON_CONTACT_RETENTION_MONTHS", 12)
+# Abuse: at most this many messages per client per window; faster than the minimum fill
+# time is a bot. The limit lives in the cache (Redis in production, shared by app servers).
+RAZON_CONTACT_RATE_LIMIT = envint("RAZON_CONTACT_RATE_LIMIT", 5)
+RAZON_CONTACT_RATE_WINDOW = envint("RAZON_CONTACT_RATE_WINDOW", 600)
+RAZON_CONTACT_MIN_SECONDS = envint("RAZON_CONTACT_MIN_SECONDS", 3)
+# How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)

@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -15,6 +17,18 @@ def home(request):
         request,
         "razon/home.html",
         {"alliance": alliance, "sections": navigation.sections()},
+    )
+
+
+@require_GET
+def privacy(request):
+    return render(
+        request,
+        "razon/privacy.html",
+        {
+            "retention_months": settings.RAZON_CONTACT_RETENTION_MONTHS,
+            "breadcrumbs": [(_("Privacy"), request.path)],
+        },
     )
 
 

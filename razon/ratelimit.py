@@ -1,0 +1,43 @@
+"""A fixed-window rate limit per client, kept in the cache so that it holds across app
+servers (Redis in production). Clients are known only by a salted hash of their address."""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
+
+
+def client_fingerprint(request):
+    """A salted hash of the client's address; the raw address is never stored."""
+    address = request.META.get("REMOTE_ADDR", "")
+    if settings.TRUSTED_PROXY_COUNT:
+        forwarded = [
+            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        ]
+        if len(forwarded) >= settings.TRUSTED_PROXY_COUNT:
+            address = forwarded[-settings.TRUSTED_PROXY_COUNT]
+    salted = f"{settings.SECRET_KEY}:{address}".encode()
+    return hashlib.sha256(salted).hexdigest()[:32]
+
+
+def limit_reached(request, scope, *, limit, window):
+    """Counts this request against the client's budget for `scope`; True when over it.
+
+    When the cache cannot be reached the request is let through: a visitor's message
+    matters more than the limit."""
+    key = f"ratelimit:{scope}:{client_fingerprint(request)}"
+    try:
+        if cache.add(key, 1, timeout=window):
+            return limit < 1
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, timeout=window)
+            count = 1
+    except Exception as error:
+        logger.warning("Rate limit not checked, cache unavailable: %s", error)
+        return False
+    return count > limit
