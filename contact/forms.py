@@ -7,7 +7,7 @@ from django.core import signing
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
-from contact.models import ContactMessage
+from contact.models import ContactMessage, Topic
 
 # Control characters other than tab and newline; on one-line fields newlines go too, so that
 # nothing a visitor types can ever become an e-mail header.
@@ -45,9 +45,8 @@ class ContactForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topic"].choices = [("", _("Geen keuze"))] + list(self.fields["topic"].choices)[
-            1:
-        ]
+        # The model's blank choice reads "---------"; a radio list needs words.
+        self.fields["topic"].choices = [("", _("Geen keuze")), *Topic.choices]
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["organization"].widget.attrs["autocomplete"] = "organization"
