@@ -112,7 +112,7 @@ def assert_no_axe_violations(page):
     from axe_playwright_python.sync_playwright import Axe
 
     # Check the page at rest, not halfway through an htmx request.
-    page.wait_for_function("!document.querySelector('.htmx-request, .htmx-settling')")
+    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-settling')")
     results = Axe().run(page)
     violations = results.response["violations"]
     report = "\n".join(

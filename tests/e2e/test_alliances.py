@@ -58,7 +58,7 @@ def test_paging_with_htmx_keeps_the_url_true_and_moves_focus_to_the_results(page
     page.get_by_role("link", name="Volgende").click()
 
     page.wait_for_url(re.compile(r"pagina=2"))
-    page.wait_for_function("document.activeElement.id === 'results-title'")
+    page.wait_for_function("() => document.activeElement.id === 'results-title'")
     assert page.get_by_text("Pagina 2 van").is_visible()
     assert_no_axe_violations(page)
 

@@ -1,0 +1,50 @@
+import socket
+import time
+
+import pytest
+from django.core import signing
+
+from contact.forms import TIMESTAMP_SALT
+
+
+@pytest.fixture(autouse=True)
+def contact_settings(settings):
+    """No minimum fill time unless a test sets one; a generous rate limit."""
+    settings.RAZON_CONTACT_MIN_SECONDS = 0
+    settings.RAZON_CONTACT_RATE_LIMIT = 1000
+    settings.RAZON_CONTACT_RECIPIENTS = ["secretariaat@ra-zon.example"]
+    return settings
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def started(seconds_ago=10):
+    return signing.dumps(time.time() - seconds_ago, salt=TIMESTAMP_SALT)
+
+
+def valid_data(**overrides):
+    data = {
+        "name": "Anna de Vries",
+        "email": "anna@school.example",
+        "organization": "Stichting Voorbeeld",
+        "topic": "vraag",
+        "message": "Hoe kan ons bestuur aansluiten bij RA-ZON?",
+        "page": "/alliantie/",
+        "started": started(),
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

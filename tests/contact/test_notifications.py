@@ -1,0 +1,86 @@
+"""Notifications against a real SMTP server on 127.0.0.1 (aiosmtpd), and with it down."""
+
+import io
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Message
+from django.core.management import call_command
+from django.urls import reverse
+
+from contact.models import ContactMessage
+from tests.contact.conftest import free_port, valid_data
+
+pytestmark = pytest.mark.django_db
+
+
+class Inbox(Message):
+    def __init__(self):
+        super().__init__()
+        self.messages = []
+
+    def handle_message(self, message):
+        self.messages.append(message)
+
+
+@pytest.fixture
+def smtp_port(settings):
+    port = free_port()
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "use_tls": False, "timeout": 5},
+        }
+    }
+    return port
+
+
+def start_server(port):
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    return controller, inbox
+
+
+def test_the_notification_reaches_a_real_smtp_server(
+    client, smtp_port, django_capture_on_commit_callbacks
+):
+    controller, inbox = start_server(smtp_port)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("contact:form"), valid_data())
+    finally:
+        controller.stop()
+
+    assert len(inbox.messages) == 1
+    received = inbox.messages[0]
+    assert received["To"] == "secretariaat@ra-zon.example"
+    assert received["Reply-To"] == "anna@school.example"
+    assert "Anna de Vries" in received["Subject"]
+    assert ContactMessage.objects.get().notified_at is not None
+
+
+def test_with_the_mail_server_down_nothing_is_lost_and_the_retry_sends_it_once(
+    client, smtp_port, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("contact:form"), valid_data(), follow=True)
+
+    assert "Bedankt, je bericht is verstuurd" in response.content.decode()
+    message = ContactMessage.objects.get()
+    assert message.notified_at is None
+    assert message.notify_attempts == 1 and message.notify_error
+
+    controller, inbox = start_server(smtp_port)
+    try:
+        first, second = io.StringIO(), io.StringIO()
+        call_command("send_contact_notifications", stdout=first)
+        call_command("send_contact_notifications", stdout=second)
+    finally:
+        controller.stop()
+
+    assert "1 notification(s) sent, 0 still pending" in first.getvalue()
+    assert "0 notification(s) sent" in second.getvalue()
+    assert len(inbox.messages) == 1
+    message.refresh_from_db()
+    assert message.notified_at is not None and message.notify_error == ""

@@ -1,0 +1,37 @@
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from contact.models import ContactMessage
+
+pytestmark = pytest.mark.django_db
+
+
+def make_message(days_old):
+    message = ContactMessage.objects.create(name="X", email="x@example.org", message="Hoi")
+    ContactMessage.objects.filter(pk=message.pk).update(
+        created_at=timezone.now() - timedelta(days=days_old)
+    )
+    return message
+
+
+def test_messages_older_than_the_retention_period_are_deleted_and_counted():
+    old = make_message(days_old=400)
+    recent = make_message(days_old=300)
+    out = io.StringIO()
+
+    call_command("purge_contact_messages", stdout=out)
+
+    assert list(ContactMessage.objects.all()) == [recent]
+    assert not ContactMessage.objects.filter(pk=old.pk).exists()
+    assert "Deleted 1 contact message(s)" in out.getvalue()
+
+
+def test_the_retention_period_can_be_shortened(settings):
+    make_message(days_old=40)
+    call_command("purge_contact_messages", "--months", "1", stdout=io.StringIO())
+
+    assert ContactMessage.objects.count() == 0
