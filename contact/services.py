@@ -8,7 +8,7 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from contact.models import ContactMessage, Status
@@ -66,6 +66,11 @@ def send_pending_notifications():
 
 
 def _notification(message):
+    with translation.override(settings.LANGUAGE_CODE):  # the secretariat reads Dutch
+        return _build_notification(message)
+
+
+def _build_notification(message):
     topic = message.get_topic_display() or _("Bericht")
     body = "\n".join(
         [
