@@ -1,0 +1,152 @@
+from collections import Counter
+
+import django_filters
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from alliances.models import Organization
+from razon.filters import FacetedFilterSet
+from razon.models import Sector, SectorCode
+from regions.maps import ZUIDOOST_PROVINCES
+from regions.models import (
+    EducationRegion,
+    Municipality,
+    Programme,
+    ProjectStatus,
+    RAPProject,
+    RegionStatus,
+)
+
+
+class RegionalFilterSet(FacetedFilterSet):
+    """Filters both regional overviews share: sector, province, municipality, organisation.
+    Subclasses say which relation leads to the organisations (`organization_lookups`)."""
+
+    zoek = django_filters.CharFilter(field_name="name", lookup_expr="icontains")
+    sector = django_filters.ChoiceFilter(field_name="sectors__code", choices=SectorCode.choices)
+    provincie = django_filters.ChoiceFilter(
+        field_name="municipalities__province",
+        choices=[(name, name) for name in ZUIDOOST_PROVINCES],
+        distinct=True,
+    )
+    gemeente = django_filters.CharFilter(field_name="municipalities__code")
+    organisatie = django_filters.CharFilter(method="with_organization")
+
+    organization_lookups = ()
+
+    def with_organization(self, queryset, name, value):
+        organizations = Organization.objects.published().filter(slug=value)
+        condition = Q()
+        for lookup in self.organization_lookups:
+            condition |= Q(**{f"{lookup}__in": organizations})
+        return queryset.filter(condition).distinct()
+
+    def facet_sector(self, queryset):
+        related = self._meta.model._meta.model_name
+        counts = dict(
+            Sector.objects.filter(**{f"{related}__in": queryset.values("pk")})
+            .annotate(count=Count(related))
+            .values_list("code", "count")
+        )
+        return [(code, label, counts.get(code, 0)) for code, label in SectorCode.choices]
+
+    def facet_provincie(self, queryset):
+        counts = dict(
+            queryset.order_by()
+            .values_list("municipalities__province")
+            .annotate(Count("pk", distinct=True))
+        )
+        return [(name, name, counts.get(name, 0)) for name in ZUIDOOST_PROVINCES]
+
+    def facet_gemeente(self, queryset):
+        relation = self.queryset.model.municipalities.field.related_query_name()
+        municipalities = (
+            Municipality.objects.filter(**{f"{relation}__in": queryset.values("pk")})
+            .annotate(count=Count(relation))
+            .values_list("code", "name", "count")
+        )
+        return list(municipalities)
+
+    def facet_organisatie(self, queryset):
+        """Published organisations taking part (one query, a count per relation)."""
+        matching = queryset.values("pk")
+        counts = {
+            f"via_{index}": Count(reverse, filter=Q(**{f"{reverse}__in": matching}), distinct=True)
+            for index, reverse in enumerate(self.reverse_organization_lookups.values())
+        }
+        organizations = (
+            Organization.objects.published()
+            .annotate(**counts)
+            .order_by("name")
+            .values_list("slug", "name", *counts)
+        )
+        rows = ((slug, name, sum(numbers)) for slug, name, *numbers in organizations)
+        return [row for row in rows if row[2]]
+
+
+class EducationRegionFilter(RegionalFilterSet):
+    fase = django_filters.ChoiceFilter(field_name="phase", choices=RegionStatus.choices)
+
+    organization_lookups = ("members",)
+    reverse_organization_lookups = {"members": "education_regions"}
+    facet_labels = {
+        "fase": (_("Fase"), _("Alle fasen")),
+        "sector": (_("Sector"), _("Alle sectoren")),
+        "provincie": (_("Provincie"), _("Alle provincies")),
+        "gemeente": (_("Gemeente"), _("Alle gemeenten")),
+        "organisatie": (_("Organisatie"), _("Alle organisaties")),
+    }
+
+    class Meta:
+        model = EducationRegion
+        fields = []
+
+    def facet_fase(self, queryset):
+        counts = dict(queryset.order_by().values_list("phase").annotate(Count("pk")))
+        return [(value, label, counts.get(value, 0)) for value, label in RegionStatus.choices]
+
+
+class RAPProjectFilter(RegionalFilterSet):
+    regeling = django_filters.ChoiceFilter(field_name="programme", choices=Programme.choices)
+    status = django_filters.ChoiceFilter(field_name="progress", choices=ProjectStatus.choices)
+    jaar = django_filters.NumberFilter(method="active_in")
+
+    organization_lookups = ("lead_organization", "partners")
+    reverse_organization_lookups = {
+        "lead_organization": "led_rap_projects",
+        "partners": "rap_projects",
+    }
+    facet_labels = {
+        "regeling": (_("Regeling"), _("RAL en RAP")),
+        "status": (_("Status"), _("Alle statussen")),
+        "jaar": (_("Actief in jaar"), _("Alle jaren")),
+        "sector": (_("Sector"), _("Alle sectoren")),
+        "provincie": (_("Provincie"), _("Alle provincies")),
+        "gemeente": (_("Gemeente"), _("Alle gemeenten")),
+        "organisatie": (_("Organisatie"), _("Alle organisaties")),
+    }
+
+    class Meta:
+        model = RAPProject
+        fields = []
+
+    def active_in(self, queryset, name, value):
+        return queryset.active_in(int(value)) if 1900 < value < 2200 else queryset.none()
+
+    def facet_jaar(self, queryset):
+        """Projects per year they ran in (one query; the years are counted in Python)."""
+        counts = Counter()
+        this_year = timezone.now().year
+        spans = queryset.order_by().values_list("pk", "start_year", "end_year").distinct()
+        for _pk, start, end in spans:
+            counts.update(range(start, (end or this_year) + 1))
+        return [(year, str(year), counts[year]) for year in sorted(counts, reverse=True)]
+
+    def facet_regeling(self, queryset):
+        counts = dict(queryset.order_by().values_list("programme").annotate(Count("pk")))
+        return [(value, label, counts.get(value, 0)) for value, label in Programme.choices]
+
+    def facet_status(self, queryset):
+        counts = dict(queryset.order_by().values_list("progress").annotate(Count("pk")))
+        return [(value, label, counts.get(value, 0)) for value, label in ProjectStatus.choices]

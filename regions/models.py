@@ -1,0 +1,287 @@
+"""Municipalities, onderwijsregio's and RAP projects: the regio-infrastructuur."""
+
+from django.db import models
+from django.db.models import Count, Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from alliances.models import Organization, Person
+from razon.models import Publishable, PublishableQuerySet, Sector
+
+
+class Municipality(models.Model):
+    """A gemeente as CBS defines it, with its outline (imported by import_municipalities)."""
+
+    code = models.CharField(_("CBS-code"), max_length=6, unique=True, help_text="GM0268")
+    name = models.CharField(_("naam"), max_length=100, db_index=True)
+    province = models.CharField(_("provincie"), max_length=40, db_index=True)
+    geometry = models.JSONField(_("vorm"), help_text=_("GeoJSON-geometrie in WGS84."))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+
+    def __str__(self):
+        return self.name
+
+
+class DemoFlag(models.Model):
+    is_demo = models.BooleanField(
+        _("demogegevens"),
+        default=False,
+        help_text=_(
+            "Aan voor voorbeeldinhoud die bij de demo hoort en (deels) verzonnen is. "
+            "Vervang of verwijder deze voordat de site live gaat."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class RegionStatus(models.TextChoices):
+    EXPLORING = "verkenning", _("Verkenning")
+    PIONEER = "voorloper", _("Voorloper")
+    FORMED = "gevormd", _("Gevormd")
+
+
+class EducationRegionQuerySet(PublishableQuerySet):
+    def for_overview(self):
+        """Regions as the overview lists them: sectors, and member and municipality counts."""
+        return self.prefetch_related("sectors").annotate(
+            member_count=Count("members", distinct=True),
+            municipality_count=Count("municipalities", distinct=True),
+        )
+
+    def for_page(self):
+        """A region with everything its page shows: published members with their role,
+        municipalities, sectors, the contact person and the published RAP projects."""
+        return self.select_related("contact__organization").prefetch_related(
+            "sectors",
+            "municipalities",
+            Prefetch(
+                "regionmembership_set",
+                queryset=RegionMembership.objects.filter(
+                    organization__in=Organization.objects.published()
+                ).select_related("organization"),
+                to_attr="public_memberships",
+            ),
+            Prefetch(
+                "rap_projects",
+                queryset=RAPProject.objects.published().select_related("lead_organization"),
+                to_attr="public_rap_projects",
+            ),
+        )
+
+
+class EducationRegion(DemoFlag, Publishable):
+    """An onderwijsregio: boards, teacher-training institutes and the profession working
+    together on the shortages in the education labour market."""
+
+    name = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("webadres"), max_length=200, unique=True)
+    phase = models.CharField(
+        _("fase"),
+        max_length=20,
+        choices=RegionStatus,
+        default=RegionStatus.EXPLORING,
+        db_index=True,
+    )
+    started_on = models.DateField(_("gestart op"), null=True, blank=True)
+    municipalities = models.ManyToManyField(
+        Municipality,
+        verbose_name=_("gemeenten"),
+        related_name="education_regions",
+        blank=True,
+        help_text=_("De gemeenten die de regio beslaat; zo verschijnt ze op de regiokaart."),
+    )
+    members = models.ManyToManyField(
+        Organization,
+        verbose_name=_("deelnemers"),
+        through="RegionMembership",
+        related_name="education_regions",
+        blank=True,
+    )
+    sectors = models.ManyToManyField(Sector, verbose_name=_("sectoren"), blank=True)
+    description = models.TextField(_("beschrijving"), blank=True)
+    contact = models.ForeignKey(
+        Person,
+        verbose_name=_("contactpersoon"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    objects = EducationRegionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("onderwijsregio")
+        verbose_name_plural = _("onderwijsregio's")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("regions:education_region", args=[self.slug])
+
+
+class MemberRole(models.TextChoices):
+    LEAD = "penvoerder", _("Penvoerder")
+    BOARD = "bestuur", _("Schoolbestuur")
+    INSTITUTE = "lerarenopleiding", _("Lerarenopleiding")
+    PROFESSION = "beroepsgroep", _("Beroepsgroep")
+    PARTNER = "partner", _("Partner")
+
+
+class RegionMembership(models.Model):
+    region = models.ForeignKey(EducationRegion, on_delete=models.CASCADE)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organisatie"), on_delete=models.CASCADE
+    )
+    role = models.CharField(_("rol"), max_length=20, choices=MemberRole, default=MemberRole.BOARD)
+
+    class Meta:
+        ordering = ["role", "organization__name"]
+        verbose_name = _("deelnemer")
+        verbose_name_plural = _("deelnemers")
+        constraints = [
+            models.UniqueConstraint(fields=["region", "organization"], name="unique_region_member")
+        ]
+
+    def __str__(self):
+        return f"{self.organization} ({self.get_role_display()})"
+
+
+class Programme(models.TextChoices):
+    RAL = "ral", _("RAL (Regionale Aanpak Lerarentekort)")
+    RAP = "rap", _("RAP (Regionale Aanpak Personeelstekort)")
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "gepland", _("Gepland")
+    RUNNING = "lopend", _("Lopend")
+    FINISHED = "afgerond", _("Afgerond")
+
+
+class RAPProjectQuerySet(PublishableQuerySet):
+    def for_overview(self):
+        """Projects as the overview lists them: with lead organisation, region and sectors."""
+        return self.select_related("lead_organization", "education_region").prefetch_related(
+            "sectors"
+        )
+
+    def for_page(self):
+        """A project with its lead, region, published partners, municipalities and sectors."""
+        return self.select_related("lead_organization", "education_region").prefetch_related(
+            "sectors",
+            "municipalities",
+            Prefetch("partners", queryset=Organization.objects.published()),
+        )
+
+    def active_in(self, year):
+        return self.filter(start_year__lte=year).filter(
+            models.Q(end_year__isnull=True) | models.Q(end_year__gte=year)
+        )
+
+
+class RAPProject(DemoFlag, Publishable):
+    name = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("webadres"), max_length=200, unique=True)
+    programme = models.CharField(
+        _("regeling"), max_length=3, choices=Programme, default=Programme.RAP, db_index=True
+    )
+    progress = models.CharField(
+        _("stand van zaken"),
+        max_length=10,
+        choices=ProjectStatus,
+        default=ProjectStatus.RUNNING,
+        db_index=True,
+    )
+    lead_organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("penvoerder"),
+        on_delete=models.PROTECT,
+        related_name="led_rap_projects",
+        help_text=_("Het bestuur of de lerarenopleiding die de subsidie aanvroeg."),
+    )
+    partners = models.ManyToManyField(
+        Organization, verbose_name=_("partners"), related_name="rap_projects", blank=True
+    )
+    education_region = models.ForeignKey(
+        EducationRegion,
+        verbose_name=_("onderwijsregio"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="rap_projects",
+    )
+    municipalities = models.ManyToManyField(
+        Municipality, verbose_name=_("gemeenten"), related_name="rap_projects", blank=True
+    )
+    sectors = models.ManyToManyField(Sector, verbose_name=_("sectoren"), blank=True)
+    start_year = models.PositiveSmallIntegerField(_("startjaar"))
+    end_year = models.PositiveSmallIntegerField(
+        _("eindjaar"), null=True, blank=True, help_text=_("Leeg zolang het project loopt.")
+    )
+    description = models.TextField(_("beschrijving"), blank=True)
+    results = models.TextField(_("resultaten"), blank=True)
+    link = models.URLField(_("meer informatie"), blank=True)
+
+    objects = RAPProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("RAP-project")
+        verbose_name_plural = _("RAP-projecten")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("regions:rap_project", args=[self.slug])
+
+    @property
+    def period(self):
+        return f"{self.start_year}–{self.end_year or '…'}"
+
+
+def education_regions_of(organization):
+    """For the organisation page: the published onderwijsregio's it takes part in."""
+    from alliances.collaborations import Collaboration, CollaborationItem
+
+    memberships = RegionMembership.objects.filter(
+        organization=organization, region__in=EducationRegion.objects.published()
+    ).select_related("region")
+    return Collaboration(
+        _("Onderwijsregio's"),
+        [
+            CollaborationItem(m.region.name, m.region.get_absolute_url(), m.get_role_display())
+            for m in memberships
+        ],
+    )
+
+
+def rap_projects_of(organization):
+    """For the organisation page: the published RAP projects it leads or takes part in."""
+    from alliances.collaborations import Collaboration, CollaborationItem
+
+    projects = (
+        RAPProject.objects.published()
+        .filter(models.Q(lead_organization=organization) | models.Q(partners=organization))
+        .distinct()
+    )
+    return Collaboration(
+        _("RAP-projecten"),
+        [
+            CollaborationItem(
+                p.name,
+                p.get_absolute_url(),
+                _("penvoerder") if p.lead_organization_id == organization.pk else p.period,
+            )
+            for p in projects
+        ],
+    )

@@ -1,0 +1,121 @@
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from razon import navigation
+from razon.pagination import paginate
+from razon.partials import render_page
+from regions import regiokaart
+from regions.filters import EducationRegionFilter, RAPProjectFilter
+from regions.models import EducationRegion, RAPProject
+
+PER_PAGE = 20
+
+
+@require_GET
+def overview(request):
+    return render(
+        request,
+        "regions/overview.html",
+        {
+            "region_count": EducationRegion.objects.published().count(),
+            "project_count": RAPProject.objects.published().count(),
+            "partnerships_url": navigation.url_or_none("partnerships:list"),
+            "breadcrumbs": [(_("Regio-infrastructuur"), request.path)],
+        },
+    )
+
+
+@require_GET
+def education_region_list(request):
+    return _overview(
+        request,
+        EducationRegionFilter,
+        EducationRegion.objects.published().for_overview(),
+        "regions/educationregion_list.html",
+        _("Onderwijsregio's"),
+    )
+
+
+@require_GET
+def rap_project_list(request):
+    return _overview(
+        request,
+        RAPProjectFilter,
+        RAPProject.objects.published().for_overview(),
+        "regions/rapproject_list.html",
+        _("RAP-projecten"),
+    )
+
+
+def _overview(request, filter_class, queryset, template, title):
+    filterset = filter_class(request.GET, queryset=queryset, request=request)
+    return render_page(
+        request,
+        template,
+        {
+            "filterset": filterset,
+            "page": paginate(request, filterset.qs.order_by("name"), PER_PAGE),
+            "breadcrumbs": [
+                (_("Regio-infrastructuur"), reverse("regions:overview")),
+                (title, request.path),
+            ],
+        },
+        partials=["directory"],
+    )
+
+
+@require_GET
+def education_region_detail(request, slug):
+    region = get_object_or_404(EducationRegion.objects.published().for_page(), slug=slug)
+    return render(
+        request,
+        "regions/educationregion_detail.html",
+        {
+            "region": region,
+            "breadcrumbs": [
+                (_("Onderwijsregio's"), reverse("regions:education_regions")),
+                (region.name, region.get_absolute_url()),
+            ],
+        },
+    )
+
+
+@require_GET
+def rap_project_detail(request, slug):
+    project = get_object_or_404(RAPProject.objects.published().for_page(), slug=slug)
+    return render(
+        request,
+        "regions/rapproject_detail.html",
+        {
+            "project": project,
+            "breadcrumbs": [
+                (_("RAP-projecten"), reverse("regions:rap_projects")),
+                (project.name, project.get_absolute_url()),
+            ],
+        },
+    )
+
+
+@require_GET
+def regiokaart_view(request):
+    """The map; `?regio=<slug>` fills the panel beside it (for htmx only the panel)."""
+    layer = regiokaart.layer_or_default(request.GET.get("laag", ""))
+    selected = None
+    if slug := request.GET.get("regio"):
+        model = regiokaart.LAYERS[layer][1]
+        selected = model.objects.published().for_page().filter(slug=slug).first()
+    context = {
+        "layer": layer,
+        "layers": [(key, label) for key, (label, _model) in regiokaart.LAYERS.items()],
+        "selected": selected,
+        "breadcrumbs": [
+            (_("Regio-infrastructuur"), reverse("regions:overview")),
+            (_("Regiokaart"), request.path),
+        ],
+    }
+    if not request.htmx:
+        context["map"] = mark_safe(regiokaart.map_markup(layer))  # our own rendered template
+    return render_page(request, "regions/regiokaart.html", context, partials=["map-panel"])
