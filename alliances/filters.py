@@ -38,7 +38,7 @@ class OrganizationFilter(FacetedFilterSet):
         return queryset.filter(alliances__in=Alliance.objects.published().filter(slug=value))
 
     def facet_soort(self, queryset):
-        counts = dict(queryset.order_by().values_list("kind").annotate(Count("pk")))
+        counts = dict(queryset.order_by().values_list("kind").annotate(Count("pk", distinct=True)))
         return [(kind, label, counts.get(kind, 0)) for kind, label in OrganizationKind.choices]
 
     def facet_sector(self, queryset):

@@ -103,7 +103,7 @@ class EducationRegionFilter(RegionalFilterSet):
         fields = []
 
     def facet_fase(self, queryset):
-        counts = dict(queryset.order_by().values_list("phase").annotate(Count("pk")))
+        counts = dict(queryset.order_by().values_list("phase").annotate(Count("pk", distinct=True)))
         return [(value, label, counts.get(value, 0)) for value, label in RegionStatus.choices]
 
 
@@ -144,9 +144,13 @@ class RAPProjectFilter(RegionalFilterSet):
         return [(year, str(year), counts[year]) for year in sorted(counts, reverse=True)]
 
     def facet_regeling(self, queryset):
-        counts = dict(queryset.order_by().values_list("programme").annotate(Count("pk")))
+        counts = dict(
+            queryset.order_by().values_list("programme").annotate(Count("pk", distinct=True))
+        )
         return [(value, label, counts.get(value, 0)) for value, label in Programme.choices]
 
     def facet_status(self, queryset):
-        counts = dict(queryset.order_by().values_list("progress").annotate(Count("pk")))
+        counts = dict(
+            queryset.order_by().values_list("progress").annotate(Count("pk", distinct=True))
+        )
         return [(value, label, counts.get(value, 0)) for value, label in ProjectStatus.choices]

@@ -34,3 +34,40 @@ def alliance(**fields):
 def focus_point(alliance, **fields):
     fields.setdefault("title", f"Speerpunt {next(_serial)}")
     return FocusPoint.objects.create(alliance=alliance, **fields)
+
+
+def municipality(**fields):
+    from regions.models import Municipality
+
+    n = next(_serial)
+    fields.setdefault("code", f"GM{n:04}")
+    fields.setdefault("name", f"Gemeente {n}")
+    fields.setdefault("province", "Gelderland")
+    fields.setdefault(
+        "geometry",
+        {"type": "Polygon", "coordinates": [[[5.8, 51.8], [5.9, 51.8], [5.9, 51.9], [5.8, 51.8]]]},
+    )
+    return Municipality.objects.create(**fields)
+
+
+def education_region(**fields):
+    from regions.models import EducationRegion
+
+    n = next(_serial)
+    fields.setdefault("name", f"Onderwijsregio {n}")
+    fields.setdefault("slug", f"onderwijsregio-{n}")
+    fields.setdefault("status", PublishStatus.PUBLISHED)
+    return EducationRegion.objects.create(**fields)
+
+
+def rap_project(**fields):
+    from regions.models import RAPProject
+
+    n = next(_serial)
+    fields.setdefault("name", f"RAP-project {n}")
+    fields.setdefault("slug", f"rap-project-{n}")
+    fields.setdefault("start_year", 2022)
+    fields.setdefault("status", PublishStatus.PUBLISHED)
+    if "lead_organization" not in fields:
+        fields["lead_organization"] = organization()
+    return RAPProject.objects.create(**fields)
