@@ -1,0 +1,77 @@
+import re
+
+import pytest
+from django.core.cache import cache
+
+from tests.e2e.conftest import assert_no_axe_violations
+
+
+@pytest.fixture(autouse=True)
+def fresh_map():
+    cache.clear()
+
+
+def test_the_regiokaart_loads_panels_by_click_and_by_keyboard_without_leaving_the_site(
+    page, demo_site
+):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(demo_site + "/regio/kaart/")
+
+    assert page.locator(".regiokaart__region").count() == 8
+    page.locator('a[aria-label="Onderwijsregio Noord-Limburg"]').click()
+    page.wait_for_url(re.compile(r"regio=noord-limburg"))
+    page.wait_for_function("() => document.activeElement.id === 'map-panel-title'")
+    assert page.locator("#map-panel-title").inner_text() == "Onderwijsregio Noord-Limburg"
+
+    region = page.locator('a[aria-label="Onderwijsregio Midden-Limburg"]')
+    region.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => document.querySelector('#map-panel-title').innerText"
+        " === 'Onderwijsregio Midden-Limburg'"
+    )
+    assert_no_axe_violations(page)
+    assert requests and all(url.startswith(demo_site) for url in requests), requests
+
+
+def test_without_javascript_a_region_on_the_map_is_a_link_to_its_page(page_without_js, demo_site):
+    page = page_without_js
+    page.goto(demo_site + "/regio/kaart/")
+
+    page.locator('a[aria-label="Onderwijsregio Rijk van Nijmegen"]').click()
+
+    page.wait_for_url(re.compile(r"/onderwijsregios/nijmegen/$"))
+    assert page.get_by_role("heading", name="Onderwijsregio Rijk van Nijmegen").is_visible()
+
+
+def test_filtering_regions_with_htmx_and_without(page, page_without_js, demo_site):
+    page.goto(demo_site + "/onderwijsregios/")
+    total = page.locator("#results-title").inner_text()
+    province = page.get_by_label("Provincie")
+    province.focus()
+    province.select_option("Limburg")
+    page.wait_for_url(re.compile(r"provincie=Limburg"))
+    page.wait_for_function(
+        "total => document.querySelector('#results-title').innerText !== total", arg=total
+    )
+    # Noord- and Midden-Limburg, and Rijk van Nijmegen with Mook en Middelaar (Limburg).
+    assert page.locator(".results .card").count() == 3
+    assert_no_axe_violations(page)
+
+    nojs = page_without_js
+    nojs.goto(demo_site + "/rap-projecten/")
+    nojs.get_by_label("Regeling").select_option("ral")
+    nojs.get_by_role("button", name="Filteren").click()
+    nojs.wait_for_url(re.compile(r"regeling=ral"))
+    assert nojs.locator(".results .card").count() == 1
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/regio/", "/rap-projecten/", "/onderwijsregios/nijmegen/", "/rap-projecten/rap-nijmegen/"],
+)
+def test_region_pages_pass_axe(page, demo_site, path):
+    page.goto(demo_site + path)
+
+    assert_no_axe_violations(page)
