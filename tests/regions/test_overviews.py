@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from regions.models import EducationRegion, RAPProject, RegionMembership
 from razon.models import PublishStatus, Sector
+from regions.models import EducationRegion, RAPProject, RegionMembership
 from tests import factories
 
 pytestmark = pytest.mark.django_db

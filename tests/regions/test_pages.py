@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from regions.models import RegionMembership
 from razon.models import PublishStatus
+from regions.models import RegionMembership
 from tests import factories
 
 pytestmark = pytest.mark.django_db
