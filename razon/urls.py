@@ -14,6 +14,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("", include("alliances.urls")),
     path("", include("regions.urls")),
+    path("", include("partnerships.urls")),
     path("", include("contact.urls")),
     path("privacy/", views.privacy, name="privacy"),
     path("i18n/", include("django.conf.urls.i18n")),

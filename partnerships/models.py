@@ -1,0 +1,186 @@
+"""Samen Opleiden & Professionaliseren (SO&P): the partnerships of schools and
+teacher-training institutes, and who takes part in them."""
+
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from alliances.models import Organization, Person
+from razon.models import Publishable, PublishableQuerySet, Sector
+from regions.models import DemoFlag, EducationRegion, Municipality
+
+
+class SectorGroup(models.TextChoices):
+    PO_VSO = "po-vso", _("PO/(V)SO")
+    VO_MBO = "vo-mbo", _("VO/MBO")
+
+
+class Accreditation(models.TextChoices):
+    ACCREDITED = "erkend", _("Erkend")
+    ASPIRANT = "aspirant", _("Aspirant")
+    NONE = "geen", _("Geen erkenning")
+
+
+class Role(models.TextChoices):
+    INSTITUTE = "lerarenopleiding", _("Lerarenopleiding")
+    BOARD = "bestuur", _("Schoolbestuur")
+    TRAINING_SCHOOL = "opleidingsschool", _("Opleidingsschool")
+    OTHER = "overig", _("Overig")
+
+
+class PartnershipQuerySet(PublishableQuerySet):
+    def with_size(self):
+        """Adds `member_count`: how many published organisations take part."""
+        return self.annotate(
+            member_count=Count(
+                "memberships",
+                filter=Q(memberships__organization__in=Organization.objects.published()),
+                distinct=True,
+            )
+        )
+
+    def for_overview(self):
+        """Partnerships as the overview and the exports list them: region, size, and the
+        published institutes and boards (`institutes`, `boards`)."""
+        return (
+            self.with_size()
+            .select_related("education_region")
+            .prefetch_related(
+                Prefetch(
+                    "memberships",
+                    queryset=Membership.objects.public()
+                    .filter(role__in=[Role.INSTITUTE, Role.BOARD])
+                    .select_related("organization"),
+                    to_attr="key_memberships",
+                ),
+                "municipalities",
+            )
+        )
+
+    def for_page(self):
+        """A partnership with its published members (by role), municipalities, sectors,
+        region and contact person."""
+        return self.select_related("education_region", "contact__organization").prefetch_related(
+            "sectors",
+            "municipalities",
+            Prefetch("memberships", queryset=Membership.objects.public(), to_attr="public_members"),
+        )
+
+
+class Partnership(DemoFlag, Publishable):
+    name = models.CharField(_("naam"), max_length=200)
+    short_name = models.CharField(_("korte naam"), max_length=60, blank=True)
+    slug = models.SlugField(_("webadres"), max_length=200, unique=True)
+    sector_group = models.CharField(
+        _("sectorgroep"),
+        max_length=10,
+        choices=SectorGroup,
+        db_index=True,
+        help_text=_("Bepaalt in welk overzicht het partnerschap staat."),
+    )
+    sectors = models.ManyToManyField(Sector, verbose_name=_("sectoren"), blank=True)
+    education_region = models.ForeignKey(
+        EducationRegion,
+        verbose_name=_("onderwijsregio"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="partnerships",
+    )
+    municipalities = models.ManyToManyField(
+        Municipality, verbose_name=_("gemeenten"), related_name="partnerships", blank=True
+    )
+    description = models.TextField(_("beschrijving"), blank=True)
+    profile = models.TextField(
+        _("beroepsbeeld of profiel"),
+        blank=True,
+        help_text=_("Waar het partnerschap voor staat, in eigen woorden."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    contact = models.ForeignKey(
+        Person,
+        verbose_name=_("contactpersoon"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    accreditation = models.CharField(
+        _("erkenning"),
+        max_length=10,
+        choices=Accreditation,
+        default=Accreditation.NONE,
+        db_index=True,
+    )
+    accreditation_year = models.PositiveSmallIntegerField(_("erkend sinds"), null=True, blank=True)
+    student_count = models.PositiveIntegerField(
+        _("aantal studenten per jaar"), null=True, blank=True, help_text=_("Als bekend.")
+    )
+
+    objects = PartnershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partnerschap")
+        verbose_name_plural = _("partnerschappen")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partnerships:detail", args=[self.slug])
+
+
+class MembershipQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(organization__in=Organization.objects.published()).select_related(
+            "organization"
+        )
+
+
+class Membership(models.Model):
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="partnership_memberships",
+    )
+    role = models.CharField(_("rol"), max_length=20, choices=Role, default=Role.BOARD)
+    since = models.PositiveSmallIntegerField(_("sinds (jaar)"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["role", "organization__name"]
+        verbose_name = _("deelnemer")
+        verbose_name_plural = _("deelnemers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "organization"], name="unique_partnership_member"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organization} ({self.get_role_display()})"
+
+
+def partnerships_of(organization):
+    """For the organisation page: the published partnerships it takes part in."""
+    from alliances.collaborations import Collaboration, CollaborationItem
+
+    memberships = Membership.objects.filter(
+        organization=organization, partnership__in=Partnership.objects.published()
+    ).select_related("partnership")
+    return Collaboration(
+        _("Partnerschappen Samen Opleiden"),
+        [
+            CollaborationItem(
+                m.partnership.name, m.partnership.get_absolute_url(), m.get_role_display()
+            )
+            for m in memberships
+        ],
+    )

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from partnerships import views
+
+app_name = "partnerships"
+
+urlpatterns = [
+    path("partnerschappen/", views.partnership_list, name="list"),
+    path(
+        "partnerschappen/export.csv", views.partnership_export, {"format": "csv"}, name="export_csv"
+    ),
+    path(
+        "partnerschappen/export.json",
+        views.partnership_export,
+        {"format": "json"},
+        name="export_json",
+    ),
+    path("partnerschappen/<slug:slug>/", views.partnership_detail, name="detail"),
+]

@@ -1,0 +1,60 @@
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from partnerships import exports
+from partnerships.filters import PartnershipFilter
+from partnerships.models import Partnership
+from razon.pagination import paginate
+from razon.partials import render_page
+
+PER_PAGE = 24
+
+
+def _filterset(request):
+    return PartnershipFilter(
+        request.GET, queryset=Partnership.objects.published().for_overview(), request=request
+    )
+
+
+@require_GET
+def partnership_list(request):
+    filterset = _filterset(request)
+    return render_page(
+        request,
+        "partnerships/partnership_list.html",
+        {
+            "filterset": filterset,
+            "page": paginate(request, filterset.qs, PER_PAGE),
+            "export_query": request.GET.copy(),
+            "breadcrumbs": [(_("Partnerschappen"), request.path)],
+        },
+        partials=["results", "directory"],
+    )
+
+
+@require_GET
+def partnership_export(request, format):
+    partnerships = _filterset(request).qs
+    return (
+        exports.as_csv(request, partnerships)
+        if format == "csv"
+        else exports.as_json(request, partnerships)
+    )
+
+
+@require_GET
+def partnership_detail(request, slug):
+    partnership = get_object_or_404(Partnership.objects.published().for_page(), slug=slug)
+    return render(
+        request,
+        "partnerships/partnership_detail.html",
+        {
+            "partnership": partnership,
+            "breadcrumbs": [
+                (_("Partnerschappen"), reverse("partnerships:list")),
+                (partnership.name, partnership.get_absolute_url()),
+            ],
+        },
+    )
