@@ -42,9 +42,10 @@ class PartnershipQuerySet(PublishableQuerySet):
 
     def for_overview(self):
         """Partnerships as the overview and the exports list them: region, size, and the
-        published institutes and boards (`institutes`, `boards`)."""
+        published institutes and boards (`key_memberships`), by name."""
         return (
             self.with_size()
+            .order_by("name")
             .select_related("education_region")
             .prefetch_related(
                 Prefetch(
