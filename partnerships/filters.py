@@ -33,7 +33,7 @@ class PartnershipFilter(FacetedFilterSet):
         "erkenning": (_("Erkenning"), _("Erkend of niet")),
     }
     SORT_CHOICES = [
-        ("naam", _("Naam")),
+        ("", _("Naam")),
         ("regio", _("Onderwijsregio")),
         ("-grootte", _("Grootte (meeste deelnemers eerst)")),
     ]

@@ -16,3 +16,17 @@ document.addEventListener("htmx:afterSwap", (event) => {
     focusTarget.focus();
   }
 });
+
+// Filter forms send every field; leave the empty ones out of GET requests so that the URL
+// pushed into the history is as short as the one the visitor would share.
+document.addEventListener("htmx:configRequest", (event) => {
+  if (event.detail.verb !== "get") {
+    return;
+  }
+  const parameters = event.detail.parameters;
+  for (const key of Object.keys(parameters)) {
+    if (parameters[key] === "") {
+      delete parameters[key];
+    }
+  }
+});

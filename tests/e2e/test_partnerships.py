@@ -1,0 +1,76 @@
+import re
+
+from tests.e2e.conftest import assert_no_axe_violations
+
+
+def wait_for_new_results(page, before):
+    page.wait_for_function(
+        "before => document.querySelector('#results-title').innerText !== before", arg=before
+    )
+
+
+def test_htmx_filtering_keeps_the_url_true_and_the_back_button_restores_it(page, demo_site):
+    page.goto(demo_site + "/partnerschappen/?sector=vo-mbo")
+    page.evaluate("window.stillTheSamePage = true")
+    before = page.locator("#results-title").inner_text()
+
+    accreditation = page.get_by_label("Erkenning")
+    accreditation.focus()
+    accreditation.select_option("aspirant")
+
+    page.wait_for_url(re.compile(r"\?sector=vo-mbo&erkenning=aspirant$"))
+    wait_for_new_results(page, before)
+    assert page.locator(".partnership").count() == 1
+    assert page.evaluate("document.activeElement.id") == "id_erkenning"
+    assert page.evaluate("window.stillTheSamePage") is True
+    assert_no_axe_violations(page)
+
+    page.go_back()
+    page.wait_for_url(re.compile(r"\?sector=vo-mbo$"))
+    page.wait_for_function("() => document.querySelectorAll('.partnership').length === 9")
+
+
+def test_typing_a_name_filters_while_typing(page, demo_site):
+    page.goto(demo_site + "/partnerschappen/")
+    before = page.locator("#results-title").inner_text()
+
+    page.get_by_label("Zoek op naam").press_sequentially("quadraam", delay=30)
+
+    page.wait_for_url(re.compile(r"/partnerschappen/\?zoek=quadraam$"))
+    wait_for_new_results(page, before)
+    assert page.locator(".partnership").count() == 2
+    assert page.get_by_label("Zoek op naam").input_value() == "quadraam"  # nothing typed lost
+
+
+def test_the_sector_tabs_are_links(page, demo_site):
+    page.goto(demo_site + "/partnerschappen/")
+
+    page.get_by_role("link", name="PO/(V)SO (7)").click()
+
+    page.wait_for_url(re.compile(r"\?sector=po-vso$"))
+    page.wait_for_function("() => document.querySelectorAll('.partnership').length === 7")
+    assert page.get_by_role("link", name="PO/(V)SO (7)").get_attribute("aria-current") == "page"
+
+
+def test_without_javascript_filter_sort_and_export_work(page_without_js, demo_site):
+    page = page_without_js
+    page.goto(demo_site + "/partnerschappen/?sector=vo-mbo")
+
+    page.get_by_label("Sorteer op").select_option("-grootte")
+    page.get_by_role("button", name="Filteren").click()
+
+    page.wait_for_url(re.compile(r"sorteer=-grootte"))
+    first = page.locator(".partnership__name").first.inner_text()
+    assert first == "Opleidingsschool Noord-Limburg"
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV (Excel)").click()
+    content = open(download.value.path(), encoding="utf-8-sig").read()
+    assert content.startswith("Naam;") and "Opleidingsschool Noord-Limburg" in content
+    assert "Samen opleiden voor de toekomst" not in content  # that one is PO/(V)SO
+
+
+def test_a_partnership_page_passes_axe(page, demo_site):
+    page.goto(demo_site + "/partnerschappen/osnl/")
+
+    assert page.get_by_role("heading", name="Wie doen mee").is_visible()
+    assert_no_axe_violations(page)
