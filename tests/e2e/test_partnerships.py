@@ -64,7 +64,7 @@ def test_without_javascript_filter_sort_and_export_work(page_without_js, demo_si
     assert first == "Opleidingsschool Noord-Limburg"
     with page.expect_download() as download:
         page.get_by_role("link", name="CSV (Excel)").click()
-    content = open(download.value.path(), encoding="utf-8-sig").read()
+    content = download.value.path().read_text(encoding="utf-8-sig")
     assert content.startswith("Naam;") and "Opleidingsschool Noord-Limburg" in content
     assert "Samen opleiden voor de toekomst" not in content  # that one is PO/(V)SO
 
