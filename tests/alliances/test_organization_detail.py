@@ -62,7 +62,7 @@ def test_the_organization_page_runs_a_fixed_number_of_queries(
         factories.alliance().members.add(organization)
 
     # 1 organisation, 2 its sectors, then one per registered collaboration provider:
-    # 3 alliances, 4 onderwijsregio's, 5 RAP projects.
-    with django_assert_num_queries(5):
+    # 3 alliances, 4 onderwijsregio's, 5 RAP projects, 6 partnerships.
+    with django_assert_num_queries(6):
         response = client.get(organization.get_absolute_url())
     assert response.content.decode().count("Alliantie ") >= 25
