@@ -2,12 +2,12 @@
 teacher-training institutes, and who takes part in them."""
 
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization, Person
-from razon.models import Publishable, PublishableQuerySet, Sector
+from razon.models import Publishable, PublishableQuerySet, Sector, published_condition
 from regions.models import DemoFlag, EducationRegion, Municipality
 
 
@@ -35,7 +35,7 @@ class PartnershipQuerySet(PublishableQuerySet):
         return self.annotate(
             member_count=Count(
                 "memberships",
-                filter=Q(memberships__organization__in=Organization.objects.published()),
+                filter=published_condition("memberships__organization__"),
                 distinct=True,
             )
         )

@@ -33,10 +33,18 @@ class FacetedFilterSet(django_filters.FilterSet):
 
     facet_labels: dict = {}
 
+    def facet_base_queryset(self):
+        """What facets count over; override to leave out joins only the page needs."""
+        return self.queryset
+
     def queryset_without(self, name):
+        """The results under every filter but `name` (and without sorting)."""
         data = self.data.copy()
         data.pop(name, None)
-        return type(self)(data, queryset=self.queryset, request=self.request).qs
+        for other, filter_ in self.filters.items():
+            if isinstance(filter_, django_filters.OrderingFilter):
+                data.pop(other, None)
+        return type(self)(data, queryset=self.facet_base_queryset(), request=self.request).qs
 
     def facets(self):
         facets = []

@@ -47,15 +47,22 @@ class PublishStatus(models.TextChoices):
     PUBLISHED = "published", _("Gepubliceerd")
 
 
+def published_condition(prefix=""):
+    """The condition of `published()` as a Q, for use across a relation (`prefix` ends in
+    `__`), e.g. in a filtered Count."""
+    return models.Q(**{f"{prefix}status": PublishStatus.PUBLISHED}) & (
+        models.Q(**{f"{prefix}publish_at__isnull": True})
+        | models.Q(**{f"{prefix}publish_at__lte": timezone.now()})
+    )
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """What visitors may see: published, and its publish time (if any) has come.
 
         Compares with the current time in the query, so scheduled items appear on time
         without a job having to flip them."""
-        return self.filter(status=PublishStatus.PUBLISHED).filter(
-            models.Q(publish_at__isnull=True) | models.Q(publish_at__lte=timezone.now())
-        )
+        return self.filter(published_condition())
 
 
 class Publishable(models.Model):
