@@ -7,6 +7,7 @@ class AlliancesConfig(AppConfig):
     verbose_name = _("Allianties en organisaties")
 
     def ready(self):
-        from alliances import collaborations
+        from alliances.related import alliances_of
+        from razon import related
 
-        collaborations.register(collaborations.alliances_of)
+        related.register("organization", alliances_of)

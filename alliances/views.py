@@ -4,9 +4,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from alliances import collaborations
 from alliances.filters import OrganizationFilter
 from alliances.models import Alliance, Organization
+from razon import related
 from razon.pagination import paginate
 from razon.partials import render_page
 
@@ -69,7 +69,7 @@ def organization_detail(request, slug):
         "alliances/organization_detail.html",
         {
             "organization": organization,
-            "collaborations": collaborations.for_organization(organization),
+            "related_sections": related.sections("organization", organization),
             "breadcrumbs": [
                 (_("Organisaties"), reverse("alliances:organizations")),
                 (organization.name, organization.get_absolute_url()),

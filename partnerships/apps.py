@@ -7,7 +7,8 @@ class PartnershipsConfig(AppConfig):
     verbose_name = _("Partnerschappen")
 
     def ready(self):
-        from alliances import collaborations
-        from partnerships.models import partnerships_of
+        from partnerships.related import partnerships_in_region, partnerships_of
+        from razon import related
 
-        collaborations.register(partnerships_of)
+        related.register("organization", partnerships_of)
+        related.register("education_region", partnerships_in_region)

@@ -167,21 +167,3 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.organization} ({self.get_role_display()})"
-
-
-def partnerships_of(organization):
-    """For the organisation page: the published partnerships it takes part in."""
-    from alliances.collaborations import Collaboration, CollaborationItem
-
-    memberships = Membership.objects.filter(
-        organization=organization, partnership__in=Partnership.objects.published()
-    ).select_related("partnership")
-    return Collaboration(
-        _("Partnerschappen Samen Opleiden"),
-        [
-            CollaborationItem(
-                m.partnership.name, m.partnership.get_absolute_url(), m.get_role_display()
-            )
-            for m in memberships
-        ],
-    )

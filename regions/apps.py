@@ -7,8 +7,8 @@ class RegionsConfig(AppConfig):
     verbose_name = _("Regio-infrastructuur")
 
     def ready(self):
-        from alliances import collaborations
-        from regions.models import education_regions_of, rap_projects_of
+        from razon import related
+        from regions.related import education_regions_of, rap_projects_of
 
-        collaborations.register(education_regions_of)
-        collaborations.register(rap_projects_of)
+        related.register("organization", education_regions_of)
+        related.register("organization", rap_projects_of)

@@ -4,7 +4,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from razon import navigation
+from razon import navigation, related
 from razon.pagination import paginate
 from razon.partials import render_page
 from regions import regiokaart
@@ -75,6 +75,7 @@ def education_region_detail(request, slug):
         "regions/educationregion_detail.html",
         {
             "region": region,
+            "related_sections": related.sections("education_region", region),
             "breadcrumbs": [
                 (_("Onderwijsregio's"), reverse("regions:education_regions")),
                 (region.name, region.get_absolute_url()),

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from alliances import collaborations
+from razon import related
 from razon.models import PublishStatus, Sector
 from tests import factories
 
@@ -41,14 +41,14 @@ def test_other_apps_plug_their_collaborations_into_the_page(client, db):
     organization = factories.organization(slug="bestuur")
 
     def projects(org):
-        item = collaborations.CollaborationItem(f"Project van {org.name}", "/p/")
-        return collaborations.Collaboration("Testprojecten", [item])
+        item = related.RelatedItem(f"Project van {org.name}", "/p/")
+        return related.RelatedSection("Testprojecten", [item])
 
-    collaborations.register(projects)
+    related.register("organization", projects)
     try:
         page = client.get(organization.get_absolute_url()).content.decode()
     finally:
-        collaborations._providers.remove(projects)
+        related.unregister("organization", projects)
 
     assert "Testprojecten" in page and f"Project van {organization.name}" in page
 

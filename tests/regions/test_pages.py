@@ -26,6 +26,7 @@ def test_a_region_page_lists_members_municipalities_and_projects(client, demo):
     assert "Stichting Conexus" in page and "Penvoerder" in page
     assert "Mook en Middelaar" in page
     assert "RAP Nijmegen" in page
+    assert "Alliantie VO &amp; Notre Dame" in page  # its partnerships, from that app
     assert "voorbeeldinhoud" in page  # demo data says so
 
 
@@ -72,6 +73,7 @@ def test_region_page_runs_a_fixed_number_of_queries(
         RegionMembership.objects.create(region=region, organization=factories.organization())
         factories.rap_project(education_region=region)
 
-    # 1 region with contact, 2 sectors, 3 municipalities, 4 members, 5 projects.
-    with django_assert_num_queries(5):
+    # 1 region with contact, 2 sectors, 3 municipalities, 4 members, 5 projects,
+    # 6 its partnerships (a section the partnerships app adds).
+    with django_assert_num_queries(6):
         client.get(region.get_absolute_url())

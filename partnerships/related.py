@@ -1,0 +1,32 @@
+"""What the partnerships app adds to other pages (see razon/related.py)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from partnerships.models import Membership, Partnership
+from razon.related import RelatedItem, RelatedSection
+
+
+def partnerships_of(organization):
+    """For the organisation page: the published partnerships it takes part in."""
+    memberships = Membership.objects.filter(
+        organization=organization, partnership__in=Partnership.objects.published()
+    ).select_related("partnership")
+    return RelatedSection(
+        _("Partnerschappen Samen Opleiden"),
+        [
+            RelatedItem(m.partnership.name, m.partnership.get_absolute_url(), m.get_role_display())
+            for m in memberships
+        ],
+    )
+
+
+def partnerships_in_region(region):
+    """For the onderwijsregio page: the published partnerships in that region."""
+    partnerships = Partnership.objects.published().filter(education_region=region)
+    return RelatedSection(
+        _("Partnerschappen Samen Opleiden"),
+        [
+            RelatedItem(p.name, p.get_absolute_url(), p.get_sector_group_display())
+            for p in partnerships
+        ],
+    )

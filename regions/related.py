@@ -1,0 +1,41 @@
+"""What the regions app adds to other pages (see razon/related.py)."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from razon.related import RelatedItem, RelatedSection
+from regions.models import EducationRegion, RAPProject, RegionMembership
+
+
+def education_regions_of(organization):
+    """For the organisation page: the published onderwijsregio's it takes part in."""
+    memberships = RegionMembership.objects.filter(
+        organization=organization, region__in=EducationRegion.objects.published()
+    ).select_related("region")
+    return RelatedSection(
+        _("Onderwijsregio's"),
+        [
+            RelatedItem(m.region.name, m.region.get_absolute_url(), m.get_role_display())
+            for m in memberships
+        ],
+    )
+
+
+def rap_projects_of(organization):
+    """For the organisation page: the published RAP projects it leads or takes part in."""
+    projects = (
+        RAPProject.objects.published()
+        .filter(Q(lead_organization=organization) | Q(partners=organization))
+        .distinct()
+    )
+    return RelatedSection(
+        _("RAP-projecten"),
+        [
+            RelatedItem(
+                p.name,
+                p.get_absolute_url(),
+                _("penvoerder") if p.lead_organization_id == organization.pk else p.period,
+            )
+            for p in projects
+        ],
+    )
