@@ -44,3 +44,10 @@ def test_deploy_checklist_is_clean_with_production_settings():
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_schema_commands_run_without_the_secret():
+    result = run_manage("makemigrations", "--check", "--dry-run", DEBUG="0")
+
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
