@@ -1,8 +1,12 @@
 """Building blocks shared by every app: the sectors and the publish state."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from razon.uploads import DOCUMENT_TYPES, clean_filename, validate_document
 
 
 class SectorCode(models.TextChoices):
@@ -98,3 +102,72 @@ class Publishable(models.Model):
         return self.status == PublishStatus.PUBLISHED and (
             self.publish_at is None or self.publish_at <= timezone.now()
         )
+
+
+class DocumentKind(models.TextChoices):
+    PRESENTATION = "presentatie", _("Presentatie")
+    ANALYSIS = "analyse", _("Analyse")
+    REPORT = "verslag", _("Verslag")
+    FORMAT = "format", _("Format (om zelf te gebruiken)")
+    WHITEPAPER = "whitepaper", _("Whitepaper")
+    OTHER = "overig", _("Overig")
+
+
+class Document(models.Model):
+    """A downloadable file (presentation, analysis, report, format, whitepaper). Its public
+    address is /documenten/<slug>/, so it stays the same when the file is replaced."""
+
+    title = models.CharField(
+        _("titel"), max_length=200, help_text=_("Zoals bezoekers het in de lijst zien.")
+    )
+    slug = models.SlugField(
+        _("webadres"),
+        max_length=200,
+        unique=True,
+        help_text=_(
+            "Het laatste deel van het downloadadres; blijft gelijk als u het bestand vervangt."
+        ),
+    )
+    kind = models.CharField(
+        _("soort"), max_length=20, choices=DocumentKind, default=DocumentKind.OTHER
+    )
+    file = models.FileField(
+        _("bestand"),
+        upload_to="documenten/%Y/",
+        help_text=_(
+            "PDF, Word, PowerPoint, Excel of OpenDocument; het type wordt aan de inhoud herkend."
+        ),
+    )
+    content_type = models.CharField(_("bestandstype"), max_length=100, editable=False)
+    size = models.PositiveBigIntegerField(_("grootte in bytes"), default=0, editable=False)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("document", args=[self.slug])
+
+    @property
+    def type_label(self):
+        """The kind of file the visitor will open: "PDF", "Word"…"""
+        kind = DOCUMENT_TYPES.get(self.content_type)
+        return kind.label if kind else ""
+
+    def clean(self):
+        """A newly chosen file is checked by its content; its type, size and a clean name
+        are recorded from what it is."""
+        if self.file and not getattr(self.file, "_committed", True):
+            try:
+                kind = validate_document(self.file.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error}) from None
+            self.content_type = kind.content_type
+            self.size = self.file.size
+            self.file.name = clean_filename(self.file.name, kind.extension)

@@ -247,3 +247,8 @@ RAZON_CONTACT_RATE_WINDOW = envint("RAZON_CONTACT_RATE_WINDOW", 600)
 RAZON_CONTACT_MIN_SECONDS = envint("RAZON_CONTACT_MIN_SECONDS", 3)
 # How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+# Uploaded documents larger than this (bytes) are refused with a message.
+RAZON_MAX_UPLOAD_SIZE = envint("RAZON_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
+# Registrations for events: at most this many per client per window.
+RAZON_REGISTRATION_RATE_LIMIT = envint("RAZON_REGISTRATION_RATE_LIMIT", 10)
+RAZON_REGISTRATION_RATE_WINDOW = envint("RAZON_REGISTRATION_RATE_WINDOW", 600)

@@ -2,6 +2,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from razon.richtext import render as render_richtext
+
 register = template.Library()
 
 
@@ -22,3 +24,9 @@ def protected_mailto(email, css_class=""):
         format_html(' class="{}"', css_class) if css_class else "",
         _entities(email),
     )
+
+
+@register.filter
+def richtext(text):
+    """An editor's Markdown as sanitised HTML (see razon/richtext.py)."""
+    return render_richtext(text)
