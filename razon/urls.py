@@ -15,8 +15,10 @@ urlpatterns = [
     path("", include("alliances.urls")),
     path("", include("regions.urls")),
     path("", include("partnerships.urls")),
+    path("", include("events.urls")),
     path("", include("contact.urls")),
     path("privacy/", views.privacy, name="privacy"),
+    path("documenten/<slug:slug>/", views.document, name="document"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

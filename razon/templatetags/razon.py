@@ -1,5 +1,8 @@
+import json
+
 from django import template
-from django.utils.html import format_html
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import mark_safe
 
 from razon.richtext import render as render_richtext
@@ -30,3 +33,14 @@ def protected_mailto(email, css_class=""):
 def richtext(text):
     """An editor's Markdown as sanitised HTML (see razon/richtext.py)."""
     return render_richtext(text)
+
+
+@register.filter
+def jsonld(data):
+    """schema.org data as a <script type="application/ld+json"> block: JSON escaped like
+    json_script does, so no value can close the element. A data block is never executed,
+    so the CSP's script-src does not apply to it."""
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(json.dumps(data, cls=DjangoJSONEncoder).translate(_json_script_escapes)),
+    )

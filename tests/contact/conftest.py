@@ -4,7 +4,7 @@ import time
 import pytest
 from django.core import signing
 
-from contact.forms import TIMESTAMP_SALT
+from razon.forms import TIMESTAMP_SALT
 
 
 @pytest.fixture(autouse=True)
