@@ -30,8 +30,8 @@ def calendar_for(events, absolute_url, *, name=None):
         entry = CalendarEvent()
         entry.add("uid", f"event-{event.pk}@{host}")
         entry.add("dtstamp", stamp)
-        entry.add("dtstart", event.starts_at.astimezone(AMSTERDAM))
-        entry.add("dtend", event.ends_at.astimezone(AMSTERDAM))
+        entry.add("dtstart", _local(event.starts_at))
+        entry.add("dtend", _local(event.ends_at))
         entry.add("summary", event.title)
         entry.add("description", "\n\n".join(filter(None, [event.summary, url])))
         entry.add("location", event.location or event.online_platform or "Online")
@@ -40,3 +40,7 @@ def calendar_for(events, absolute_url, *, name=None):
         calendar.add_component(entry)
     calendar.add_missing_timezones()
     return calendar.to_ical().decode()
+
+
+def _local(moment):
+    return moment.astimezone(AMSTERDAM).replace(microsecond=0)

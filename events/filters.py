@@ -9,11 +9,11 @@ from razon.models import Sector, SectorCode
 
 
 class EventFilter(FacetedFilterSet):
-    """The agenda's filters. `jaar` opens the archive of one year."""
+    """The agenda's filters. `jaar` opens the archive of one year: its past events."""
 
     soort = django_filters.ChoiceFilter(field_name="kind", choices=EventKind.choices)
     sector = django_filters.ChoiceFilter(field_name="sectors__code", choices=SectorCode.choices)
-    jaar = django_filters.NumberFilter(field_name="starts_at", lookup_expr="year")
+    jaar = django_filters.NumberFilter(method="archive_year", min_value=1900, max_value=2200)
 
     facet_labels = {
         "soort": (_("Soort bijeenkomst"), _("Alle soorten")),
@@ -24,6 +24,9 @@ class EventFilter(FacetedFilterSet):
     class Meta:
         model = Event
         fields = []
+
+    def archive_year(self, queryset, name, value):
+        return queryset.past().filter(starts_at__year=value)
 
     def facet_soort(self, queryset):
         counts = dict(queryset.order_by().values_list("kind").annotate(Count("pk", distinct=True)))
@@ -39,7 +42,8 @@ class EventFilter(FacetedFilterSet):
 
     def facet_jaar(self, queryset):
         years = (
-            queryset.order_by()
+            queryset.past()
+            .order_by()
             .annotate(year=ExtractYear("starts_at"))
             .values_list("year")
             .annotate(count=Count("pk", distinct=True))

@@ -135,7 +135,7 @@ def cancel(request, token):
         response = render_page(request, "events/cancel.html", context)
         response.status_code = 400
         return response
-    if request.method == "POST":
+    if request.method == "POST" and registration.status != RegistrationStatus.CANCELLED:
         context["registration"] = services.cancel(registration.pk)
         context["cancelled_now"] = True
     return render_page(request, "events/cancel.html", context)
