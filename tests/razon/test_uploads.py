@@ -1,0 +1,70 @@
+"""Uploaded documents are judged by their content: a script renamed to .pdf is refused."""
+
+import io
+import zipfile
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from razon.models import Document
+from razon.uploads import DOCX, ODT, PDF, clean_filename, sniff_document
+
+pytestmark = pytest.mark.django_db
+
+
+def office(parts):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        for name, content in parts.items():
+            package.writestr(name, content)
+    return buffer.getvalue()
+
+
+DOCX_BYTES = office({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"})
+ODT_BYTES = office({"mimetype": ODT.content_type, "content.xml": "<office/>"})
+
+
+def upload(name, content):
+    document = Document(title="Bestand", slug="bestand", file=SimpleUploadedFile(name, content))
+    document.full_clean()
+    return document
+
+
+@pytest.mark.parametrize(
+    "content, kind",
+    [(b"%PDF-1.7\n...", PDF), (DOCX_BYTES, DOCX), (ODT_BYTES, ODT)],
+)
+def test_accepted_documents_are_recognised_by_content(content, kind):
+    assert sniff_document(io.BytesIO(content)) == kind
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("verslag.pdf", b"#!/bin/sh\nrm -rf /\n"),
+        ("verslag.pdf", b"<html><script>alert(1)</script></html>"),
+        ("foto.docx", b"\x89PNG\r\n\x1a\n" + b"\x00" * 20),
+        ("archief.docx", office({"evil.exe": "MZ"})),
+        ("kapot.docx", b"PK\x03\x04 not really a zip"),
+    ],
+)
+def test_hostile_or_unknown_files_are_refused_with_a_clear_message(name, content):
+    with pytest.raises(ValidationError) as error:
+        upload(name, content)
+    assert "gekeken naar de inhoud" in str(error.value.message_dict["file"])
+
+
+def test_a_file_over_the_limit_is_refused(settings):
+    settings.RAZON_MAX_UPLOAD_SIZE = 100
+    with pytest.raises(ValidationError) as error:
+        upload("groot.pdf", b"%PDF-" + b"0" * 200)
+    assert "het maximum is 100" in str(error.value.message_dict["file"])
+
+
+def test_an_accepted_file_gets_its_type_size_and_a_clean_name():
+    document = upload("../../Verslag 7 feb <2024>.PDF.exe", b"%PDF-1.4 demo")
+    assert document.content_type == PDF.content_type
+    assert document.size == len(b"%PDF-1.4 demo")
+    assert document.file.name == "verslag-7-feb-2024pdf.pdf"
+    assert clean_filename("", "pdf") == "document.pdf"
