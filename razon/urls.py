@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("contact.urls")),
     path("privacy/", views.privacy, name="privacy"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/voorbeeld/", views.richtext_preview, name="richtext_preview"),
     path("admin/", admin.site.urls),
 ]

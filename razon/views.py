@@ -1,13 +1,16 @@
 from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from alliances.models import Alliance
-from razon import navigation
+from razon import navigation, richtext
+
+PREVIEW_MAX_LENGTH = 200_000
 
 
 @require_GET
@@ -49,3 +52,15 @@ def healthz(request):
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /healthz"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+@staff_member_required
+@require_POST
+def richtext_preview(request):
+    """The admin's "Voorbeeld" of a rich text field: the posted Markdown as the sanitised HTML
+    visitors will see (razon/richtext.py). Staff only; CSRF-protected like every POST."""
+    text = request.POST.get("text", "")
+    if len(text) > PREVIEW_MAX_LENGTH:
+        return HttpResponseBadRequest(_("De tekst is te lang voor een voorbeeld."))
+    return HttpResponse(richtext.preview(text), content_type="text/html; charset=utf-8")
