@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("alliances.urls")),
     path("", include("regions.urls")),
     path("", include("partnerships.urls")),
+    path("", include("news.urls")),
     path("", include("contact.urls")),
     path("privacy/", views.privacy, name="privacy"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -8,8 +8,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from alliances.models import Alliance
+from news.models import Post
 from razon import navigation, richtext
 
+HOME_POSTS = 3
 PREVIEW_MAX_LENGTH = 200_000
 
 
@@ -19,7 +21,11 @@ def home(request):
     return render(
         request,
         "razon/home.html",
-        {"alliance": alliance, "sections": navigation.sections()},
+        {
+            "alliance": alliance,
+            "sections": navigation.sections(),
+            "latest_posts": Post.objects.published().for_cards()[:HOME_POSTS],
+        },
     )
 
 
