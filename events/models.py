@@ -209,6 +209,11 @@ class Event(Publishable):
         return RegistrationState.OPEN
 
     @property
+    def current_registration_state(self):
+        """The state now (needs `for_page()`'s counts)."""
+        return self.registration_state(self.confirmed_count)
+
+    @property
     def seats_left(self):
         """Free seats (needs `for_page()`'s counts); None when there is no maximum."""
         if self.capacity is None:

@@ -21,8 +21,15 @@ class PostAdmin(PublishableAdmin):
     list_select_related = ["author"]
     date_hierarchy = "date"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["author", "partnerships", "regions", "organizations", "related_posts"]
-    filter_horizontal = ["sectors", "events"]
+    autocomplete_fields = [
+        "author",
+        "events",
+        "partnerships",
+        "regions",
+        "organizations",
+        "related_posts",
+    ]
+    filter_horizontal = ["sectors"]
     inlines = [PostLinkInline]
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "date", "intro", "body"]}),

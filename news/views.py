@@ -3,9 +3,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from news import feeds, structured_data
+from news import feeds
 from news.filters import PostFilter
 from news.models import Post
+from news.schema import post_schema
 from razon.pagination import next_page, paginate
 from razon.partials import render_page
 
@@ -41,7 +42,7 @@ def post_detail(request, slug):
         {
             "post": post,
             "related_posts": Post.objects.published().related_to(post),
-            "structured_data": structured_data.article(request, post),
+            "schema": post_schema(post, request.build_absolute_uri),
             "feeds": feeds.alternates(),
             "breadcrumbs": [
                 (_("Berichten"), reverse("news:list")),

@@ -1,11 +1,11 @@
 """The filtered overview as CSV (for Excel) and JSON, one row per partnership."""
 
-import csv
-import io
 import json
 
 from django.http import HttpResponse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
+
+from razon.exports import csv_response
 
 COLUMNS = [
     ("name", _("Naam")),
@@ -45,17 +45,7 @@ def rows(request, partnerships):
 
 
 def as_csv(request, partnerships):
-    """UTF-8 with a byte-order mark and semicolons, so that Excel (Dutch settings) opens it
-    with the right characters in the right columns."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([label for _key, label in COLUMNS])
-    for row in rows(request, partnerships):
-        writer.writerow([_cell(row[key]) for key, _label in COLUMNS])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="partnerschappen.csv"'
-    return response
+    return csv_response("partnerschappen.csv", COLUMNS, rows(request, partnerships))
 
 
 def as_json(request, partnerships):
@@ -65,11 +55,3 @@ def as_json(request, partnerships):
     )
     response["Content-Disposition"] = 'attachment; filename="partnerschappen.json"'
     return response
-
-
-def _cell(value):
-    if isinstance(value, list):
-        return ", ".join(value)
-    text = "" if value is None else str(value)
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    return f"'{text}" if text[:1] in {"=", "+", "-", "@"} else text

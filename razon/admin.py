@@ -1,10 +1,11 @@
 """Admin building blocks every content admin uses."""
 
 from django.contrib import admin, messages
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from razon.models import PublishStatus, Sector
+from razon.models import Document, PublishStatus, Sector
 
 
 class PublishableAdmin(admin.ModelAdmin):
@@ -44,3 +45,30 @@ class SectorAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "type_label", "file_size", "updated_at"]
+    list_filter = ["kind", "content_type"]
+    search_fields = ["title", "slug", "file"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["content_type", "file_size", "created_at", "updated_at"]
+    fields = [
+        "title",
+        "slug",
+        "kind",
+        "file",
+        "content_type",
+        "file_size",
+        "created_at",
+        "updated_at",
+    ]
+
+    @admin.display(description=_("grootte"), ordering="size")
+    def file_size(self, obj):
+        return filesizeformat(obj.size)
+
+    @admin.display(description=_("bestandstype"))
+    def type_label(self, obj):
+        return obj.type_label

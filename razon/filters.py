@@ -1,6 +1,7 @@
 """Filter sets whose choices show how many results each value gives (facets)."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import django_filters
 
@@ -24,6 +25,10 @@ class Facet:
     def field_id(self):
         return f"id_{self.name}"
 
+    @property
+    def selected(self):
+        return next((option for option in self.options if option.selected), None)
+
 
 class FacetedFilterSet(django_filters.FilterSet):
     """A FilterSet with facets: for each name in `Meta.facets` a method `facet_<name>(qs)`
@@ -46,7 +51,9 @@ class FacetedFilterSet(django_filters.FilterSet):
                 data.pop(other, None)
         return type(self)(data, queryset=self.facet_base_queryset(), request=self.request).qs
 
+    @cached_property
     def facets(self):
+        """Computed once per request, however often the template shows them."""
         facets = []
         for name, (label, empty_label) in self.facet_labels.items():
             selected = str(self.form.cleaned_data.get(name) or "") if self.is_valid() else ""
@@ -62,3 +69,6 @@ class FacetedFilterSet(django_filters.FilterSet):
     @property
     def is_filtered(self):
         return any(self.data.get(name) for name in self.filters)
+
+    def facet(self, name):
+        return next(facet for facet in self.facets if facet.name == name)

@@ -256,3 +256,5 @@ RAZON_MAX_UPLOAD_SIZE = envint("RAZON_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
 # Registrations for events: at most this many per client per window.
 RAZON_REGISTRATION_RATE_LIMIT = envint("RAZON_REGISTRATION_RATE_LIMIT", 10)
 RAZON_REGISTRATION_RATE_WINDOW = envint("RAZON_REGISTRATION_RATE_WINDOW", 600)
+# The site's public address, for links in e-mails and calendar files sent outside a request.
+RAZON_SITE_URL = env("RAZON_SITE_URL", "http://127.0.0.1:8000")

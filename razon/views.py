@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
-from django.shortcuts import render
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -10,6 +10,8 @@ from django.views.decorators.http import require_GET, require_POST
 from alliances.models import Alliance
 from news.models import Post
 from razon import navigation, richtext
+from razon.models import Document
+from razon.uploads import PDF
 
 HOME_POSTS = 3
 PREVIEW_MAX_LENGTH = 200_000
@@ -58,6 +60,25 @@ def healthz(request):
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /healthz"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def document(request, slug):
+    """A download under a stable address. Served with the type sniffed at upload; PDFs open
+    in the browser, the office formats download."""
+    doc = get_object_or_404(Document, slug=slug)
+    try:
+        handle = doc.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404(_("Dit document is niet meer beschikbaar.")) from None
+    response = FileResponse(
+        handle,
+        content_type=doc.content_type or "application/octet-stream",
+        as_attachment=doc.content_type != PDF.content_type,
+        filename=doc.file.name.rsplit("/", 1)[-1],
+    )
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
 
 
 @never_cache

@@ -9,6 +9,9 @@ from django.core.management import call_command
 # Playwright's sync API runs an event loop in the test thread; the ORM would refuse.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# The smtp_port fixture, for every test that needs a real mail server.
+pytest_plugins = ["tests.smtp"]
+
 
 @pytest.fixture
 def demo(db):

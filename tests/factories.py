@@ -71,3 +71,54 @@ def rap_project(**fields):
     if "lead_organization" not in fields:
         fields["lead_organization"] = organization()
     return RAPProject.objects.create(**fields)
+
+
+# Events
+def event(**fields):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from events.models import Event
+
+    n = next(_serial)
+    starts_at = fields.setdefault("starts_at", timezone.now() + timedelta(days=30))
+    fields.setdefault("ends_at", starts_at + timedelta(hours=2))
+    fields.setdefault("title", f"Bijeenkomst {n}")
+    fields.setdefault("slug", f"bijeenkomst-{n}")
+    fields.setdefault("summary", "Een bijeenkomst.")
+    fields.setdefault("location", "Nijmegen")
+    fields.setdefault("status", PublishStatus.PUBLISHED)
+    return Event.objects.create(**fields)
+
+
+def registration(event, **fields):
+    from events.models import Registration
+
+    n = next(_serial)
+    fields.setdefault("name", f"Deelnemer {n}")
+    fields.setdefault("email", f"deelnemer{n}@school.example")
+    return Registration.objects.create(event=event, **fields)
+
+
+# News
+def post(**fields):
+    """A published post; many-to-many fields (sectors, events, partnerships, regions,
+    organizations, related_posts) may be given as lists."""
+    from datetime import date
+
+    from news.models import Post
+
+    n = next(_serial)
+    many = ["sectors", "events", "partnerships", "regions", "organizations", "related_posts"]
+    relations = {name: fields.pop(name) for name in many if name in fields}
+    fields.setdefault("title", f"Bericht {n}")
+    fields.setdefault("slug", f"bericht-{n}")
+    fields.setdefault("date", date(2024, 1, 1))
+    fields.setdefault("intro", f"Inleiding van bericht {n}.")
+    fields.setdefault("body", "Tekst van het bericht.")
+    fields.setdefault("status", PublishStatus.PUBLISHED)
+    created = Post.objects.create(**fields)
+    for name, items in relations.items():
+        getattr(created, name).set(items)
+    return created

@@ -1,10 +1,9 @@
-import socket
 import time
 
 import pytest
 from django.core import signing
 
-from contact.forms import TIMESTAMP_SALT
+from razon.forms import TIMESTAMP_SALT
 
 
 @pytest.fixture(autouse=True)
@@ -42,9 +41,3 @@ def valid_data(**overrides):
     }
     data.update(overrides)
     return data
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]

@@ -1,20 +1,14 @@
-"""schema.org data about a post for search engines (JSON-LD in the page head)."""
+"""schema.org `Article` markup for a post page, so search engines know its date and author."""
 
 from django.urls import reverse
-
-from news.models import Post
 
 PUBLISHER = "Regionale Alliantie Zuidoost-Nederland (RA-ZON)"
 
 
-def article(request, post: Post) -> dict:
-    """A schema.org Article with absolute URLs; rendered by the `json_ld` template tag."""
-    url = request.build_absolute_uri(post.get_absolute_url())
-    publisher = {
-        "@type": "Organization",
-        "name": PUBLISHER,
-        "url": request.build_absolute_uri(reverse("home")),
-    }
+def post_schema(post, absolute_url):
+    """The Article with absolute URLs (`absolute_url` is request.build_absolute_uri)."""
+    url = absolute_url(post.get_absolute_url())
+    publisher = {"@type": "Organization", "name": PUBLISHER, "url": absolute_url(reverse("home"))}
     data = {
         "@context": "https://schema.org",
         "@type": "Article",
@@ -30,7 +24,7 @@ def article(request, post: Post) -> dict:
         "publisher": publisher,
     }
     if post.cover:
-        data["image"] = request.build_absolute_uri(post.cover.url)
+        data["image"] = absolute_url(post.cover.url)
     if sectors := [str(sector) for sector in post.sectors.all()]:
         data["keywords"] = sectors
     return data

@@ -1,0 +1,280 @@
+"""Demo content of the events app: the strategy sessions of 2024 and the information meeting of
+November 2021 as the sources tell them, plus a few upcoming meetings dated from today so the
+agenda is never empty (those are examples, and say so)."""
+
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.core.files import File
+from django.core.files.storage import default_storage
+
+from alliances.models import Organization
+from events.models import Event, EventKind, ProgrammeItem
+from razon.demo import sync
+from razon.models import Document, DocumentKind, PublishStatus, Sector
+from razon.uploads import sniff_document
+
+FILES = Path(__file__).parent / "demo_files"
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+STRATEGY_SESSION = "strategiesessie-onderwijsregios-7-februari-2024"
+SECOND_SESSION = "tweede-strategiesessie-onderwijsregios-28-juni-2024"
+INFORMATION_MEETING = "informatiebijeenkomst-bestuursakkoord-flexibilisering-22-november-2021"
+
+# fmt: off
+DOCUMENTS = {
+    "presentatie-strategiesessie-onderwijsregios-2024": ("Presentatie strategiesessie onderwijsregio's", DocumentKind.PRESENTATION, "presentatie-strategiesessie-2024-02-07.pdf"),
+    "analyse-gespreksgroepen-strategiesessie-2024": ("Analyse van de zes gespreksgroepen", DocumentKind.ANALYSIS, "analyse-gespreksgroepen-2024-02-07.pdf"),
+    "verslagen-per-groep-en-functie-2024": ("Verslaglegging per groep en per functie (bijlage)", DocumentKind.REPORT, "verslagen-per-groep-en-functie-2024-02-07.pdf"),
+    "whitepaper-slim-regionaal-organiseren": ("Whitepaper slim regionaal organiseren", DocumentKind.WHITEPAPER, "whitepaper-slim-regionaal-organiseren.pdf"),
+    "format-gesprek-schaalniveau": ("Format voor het gesprek over schaalniveaus in je eigen regio", DocumentKind.FORMAT, "format-gesprek-schaalniveau.docx"),
+}
+
+STRATEGY_REPORT = """\
+Op 7 februari 2024 kwamen ruim 60 betrokkenen uit de brede regio Zuidoost-Nederland bij elkaar om te praten over de vorming van onderwijsregio's. De stuurgroep van RA-ZON nam het initiatief, in afstemming met de Realisatie-Eenheid.
+
+In Zuidoost-Nederland zijn al verschillende voorloperregio's, en op meer plekken lopen verkennende gesprekken. Deze middag bracht die verkenningen bij elkaar, om samen de inhoud in te gaan. We zien RA-ZON als de verzameling van scholen, besturen en de lerarenopleidingen van HAN, Radboud Universiteit en ArtEZ die door samenwerking direct of indirect met elkaar verbonden zijn: een relationele regio, een ecosysteem.
+
+## Zes gespreksgroepen
+
+Na een beschouwing op de stand van zaken gingen de deelnemers in zes gespreksgroepen uiteen met één vraag: als het gaat om **werven, matchen, opleiden, begeleiden en professionaliseren**, welke activiteiten wil je op welk schaalniveau oppakken?
+
+Uit alle geledingen kwamen aanmeldingen: projectleiders RAP, programmamanagers SO&P, bestuurders uit po, (v)so, vo en mbo, directeuren van lerarenopleidingen, de vakbond en de Realisatie-Eenheid.
+
+## Wat er te downloaden is
+
+- de presentatie van de middag;
+- de analyse van wat de gespreksgroepen opleverden, met als bijlage de verslagen per groep en per functie;
+- de whitepaper over slim regionaal organiseren, waarnaar de presentatie verwijst;
+- een format om in je eigen regio het gesprek te voeren over het schaalniveau van samenwerkingsactiviteiten.
+
+Na de sessie kregen we ook informatie over hoe de vakbonden betrokken zijn bij de ontwikkeling van onderwijsregio's. De tweede strategiesessie, voor bestuurders en projectleiders, volgde op vrijdag 28 juni 2024.
+"""
+
+INFORMATION_BODY = """\
+In oktober 2020 sloot het ministerie van OCW met de Vereniging Hogescholen (VH) en de Vereniging van Universiteiten (VSNU) een bestuursakkoord om de flexibilisering van de lerarenopleidingen te versnellen en te versterken. Naast een gezamenlijke agenda zijn per sector doelen gesteld, met één doel voor allemaal: het aantrekkelijker maken om leraar te worden, te zijn en te blijven.
+
+Om meer leraren op te leiden en te professionaliseren is meer maatwerk nodig, en sterkere regionale samenwerking tussen lerarenopleidingen onderling en met scholen. Zo sluit het opleiden het best aan op de vraag van de arbeidsmarkt.
+
+De VH, de VSNU en het Platform Samen Opleiden & Professionaliseren trekken hierin samen op waar het Samen Opleiden raakt. Dat begint met informeren, kennis delen en vragen ophalen. Daarom organiseerde het Platform, samen met de VH, de VSNU en Programmabureau 10voordeleraar, deze online bijeenkomst voor partnerschappen Samen Opleiden.
+
+## Agenda van het bestuursakkoord
+
+**Samen, hbo en wo**
+
+- regionale allianties: de samenwerking tussen hbo- en wo-lerarenopleidingen intensiveren;
+- kennis delen en samenwerken bij het flexibiliseren van de lerarenopleidingen;
+- samen een academische zij-instroomroute voor het primair onderwijs ontwikkelen.
+
+**Hbo-lerarenopleidingen**
+
+- EVC- en vrijstellingenbeleid en zij-instroom po op elkaar afstemmen;
+- flexibiliseren op basis van leeruitkomsten.
+
+**Universitaire lerarenopleidingen**
+
+- Alfa4all: maatwerk voor zij-instromers in de talen waar een tekort is;
+- een modulair curriculum: in een leerwerktraject naar een eerstegraads bevoegdheid;
+- academische opleidingsroutes voor het primair onderwijs, een verkenning van leeruitkomsten en een betere intake en toelating voor universitaire zij-instromers.
+"""
+
+INFORMATION_PROGRAMME = [
+    (time(14, 30), "Twee regionale allianties aan het woord", "ELA (Educatieve Levensbeschouwelijke Alliantie) en RA-ZON lichten toe hoe zij hun regionale samenwerking vormgeven en hoe zij de partnerschappen daarbij betrekken.", "ELA en RA-ZON"),
+    (time(15, 0), "Het bestuursakkoord flexibilisering", "Centrale vraag: wat betekent het bestuursakkoord (mogelijk) voor partnerschappen SO&P?", "VH en VSNU"),
+    (time(15, 30), "In groepen verder over het bestuursakkoord", "Welke vragen roepen de presentaties op? Welke mogelijkheden, kansen en knelpunten ziet u? En de vragen die vooraf zijn ingediend.", ""),
+    (time(16, 20), "Afsluiting", "", ""),
+]
+# fmt: on
+
+
+def _at(day, hour, minute=0):
+    return datetime.combine(day, time(hour, minute), tzinfo=AMSTERDAM)
+
+
+def _weekday_after(weeks, weekday):
+    """The given weekday (0 = Monday) in the week `weeks` from today."""
+    start = date.today() + timedelta(weeks=weeks)
+    return start + timedelta(days=(weekday - start.weekday()) % 7)
+
+
+def _documents():
+    documents = {}
+    for slug, (title, kind, filename) in DOCUMENTS.items():
+        name = f"documenten/demo/{filename}"
+        if not default_storage.exists(name):
+            with (FILES / filename).open("rb") as handle:
+                name = default_storage.save(name, File(handle))
+        with default_storage.open(name, "rb") as stored:
+            content_type = sniff_document(stored).content_type
+        documents[slug], _ = sync(
+            Document,
+            {"slug": slug},
+            {
+                "title": title,
+                "kind": kind,
+                "file": name,
+                "content_type": content_type,
+                "size": default_storage.size(name),
+            },
+        )
+    return documents
+
+
+def load():
+    organizations = {o.slug: o for o in Organization.objects.all()}
+    sectors = Sector.objects.ensure_all()
+    documents = _documents()
+    changed = 0
+
+    def event(slug, values, sector_codes=(), organisers=(), docs=()):
+        nonlocal changed
+        obj, was_changed = sync(
+            Event,
+            {"slug": slug},
+            {"status": PublishStatus.PUBLISHED, **values},
+            m2m={
+                "sectors": [sectors[code] for code in sector_codes],
+                "organisers": [organizations[o] for o in organisers if o in organizations],
+                "documents": [documents[d] for d in docs],
+            },
+        )
+        changed += was_changed
+        return obj
+
+    second = event(
+        SECOND_SESSION,
+        {
+            "kind": EventKind.STRATEGY_SESSION,
+            "title": "Tweede strategiesessie onderwijsregio's",
+            "summary": "Vervolg op de strategiesessie van 7 februari, voor bestuurders en "
+            "projectleiders uit de brede regio Zuidoost-Nederland.",
+            "body": "De tweede strategiesessie over de vorming van onderwijsregio's, voor "
+            "bestuurders en projectleiders. We bouwen voort op de analyse van de gespreksgroepen "
+            "van 7 februari.",
+            "starts_at": _at(date(2024, 6, 28), 13, 30),
+            "ends_at": _at(date(2024, 6, 28), 17),
+            "location": "Zuidoost-Nederland",
+            "audience": "Bestuurders en projectleiders.",
+        },
+        ["po", "vso", "vo", "mbo"],
+        ["han", "radboud-universiteit", "artez"],
+    )
+    event(
+        STRATEGY_SESSION,
+        {
+            "kind": EventKind.STRATEGY_SESSION,
+            "title": "Strategiesessie onderwijsregio's",
+            "summary": "Ruim 60 betrokkenen uit Zuidoost-Nederland spraken over de vorming van "
+            "onderwijsregio's: welke activiteiten op welk schaalniveau?",
+            "body": "Een middag over de vorming van onderwijsregio's in de brede regio "
+            "Zuidoost-Nederland, op initiatief van de stuurgroep van RA-ZON en in afstemming met "
+            "de Realisatie-Eenheid.",
+            "report": STRATEGY_REPORT,
+            "starts_at": _at(date(2024, 2, 7), 13, 30),
+            "ends_at": _at(date(2024, 2, 7), 17),
+            "location": "Zuidoost-Nederland",
+            "audience": "Projectleiders RAP, programmamanagers SO&P, bestuurders po, (v)so, vo en "
+            "mbo, directeuren lerarenopleidingen, vakbond en Realisatie-Eenheid.",
+            "follow_up": second,
+        },
+        ["po", "vso", "vo", "mbo"],
+        ["han", "radboud-universiteit", "artez", "realisatie-eenheid"],
+        list(DOCUMENTS),
+    )
+    meeting = event(
+        INFORMATION_MEETING,
+        {
+            "kind": EventKind.INFORMATION_MEETING,
+            "title": "Informatiebijeenkomst Bestuursakkoord Flexibilisering Lerarenopleidingen "
+            "en Samen Opleiden",
+            "summary": "Online bijeenkomst voor partnerschappen Samen Opleiden over het "
+            "bestuursakkoord flexibilisering en wat het voor hen kan betekenen.",
+            "body": INFORMATION_BODY,
+            "starts_at": _at(date(2021, 11, 22), 14, 30),
+            "ends_at": _at(date(2021, 11, 22), 16, 30),
+            "location": "",
+            "online": True,
+            "online_platform": "MS Teams",
+            "audience": "Coördinatoren, projectleiders en programmamanagers, bestuurders, "
+            "schoolleiders, school- en instituutsopleiders, lerarenopleiders en "
+            "HRM-functionarissen betrokken bij partnerschappen po, vo en mbo.",
+            "registration_enabled": True,
+            "extra_question": "Welke vraag wilt u vooraf indienen?",
+        },
+        ["po", "vo", "mbo"],
+        ["platform-samen-opleiden", "vereniging-hogescholen", "10voordeleraar"],
+    )
+    for position, (start, title, description, speaker) in enumerate(INFORMATION_PROGRAMME):
+        changed += sync(
+            ProgrammeItem,
+            {"event": meeting, "position": position},
+            {"starts_at": start, "title": title, "description": description, "speaker": speaker},
+        )[1]
+
+    network_day = _weekday_after(3, 3)
+    event(
+        "netwerkbijeenkomst-samen-opleiden-zuidoost",
+        {
+            "kind": EventKind.NETWORK_MEETING,
+            "title": "Netwerkbijeenkomst Samen Opleiden Zuidoost",
+            "summary": "Voorbeeldbijeenkomst: programmamanagers en opleiders van de partnerschappen "
+            "delen wat werkt bij het samen opleiden en professionaliseren.",
+            "body": "Een middag om elkaar te ontmoeten en te leren van elkaars aanpak. Deze "
+            "bijeenkomst is voorbeeldinhoud van de demo.",
+            "starts_at": _at(network_day, 14),
+            "ends_at": _at(network_day, 17),
+            "location": "HAN, Kapittelweg 33, Nijmegen",
+            "audience": "Programmamanagers SO&P, school- en instituutsopleiders.",
+            "registration_enabled": True,
+            "capacity": 40,
+            "waiting_list": True,
+        },
+        ["po", "vo", "mbo"],
+        ["han"],
+    )
+    webinar_day = _weekday_after(6, 1)
+    event(
+        "webinar-onderwijsregios-en-rap",
+        {
+            "kind": EventKind.WEBINAR,
+            "title": "Webinar: onderwijsregio's en de Regionale Aanpak Personeelstekort",
+            "summary": "Voorbeeldbijeenkomst: een uur over hoe RAP-projecten en onderwijsregio's "
+            "op elkaar aansluiten.",
+            "body": "Een online uur met korte presentaties en ruimte voor vragen. Deze "
+            "bijeenkomst is voorbeeldinhoud van de demo.",
+            "starts_at": _at(webinar_day, 15, 30),
+            "ends_at": _at(webinar_day, 16, 30),
+            "online": True,
+            "online_platform": "MS Teams",
+            "join_url": "https://teams.microsoft.com/l/meetup-join/demo-ra-zon",
+            "audience": "Projectleiders RAP en bestuurders.",
+            "registration_enabled": True,
+            "capacity": 100,
+            "extra_question": "Welke vraag wilt u vooraf indienen?",
+        },
+        ["po", "vso", "vo", "mbo"],
+    )
+    session_day = _weekday_after(10, 4)
+    event(
+        "werksessie-schaalniveau-in-je-eigen-regio",
+        {
+            "kind": EventKind.STRATEGY_SESSION,
+            "title": "Werksessie: het schaalniveau in je eigen regio",
+            "summary": "Voorbeeldbijeenkomst: met het format uit de strategiesessie aan de slag "
+            "voor je eigen onderwijsregio. Kleine groep, met wachtlijst.",
+            "body": "We werken in een kleine groep met het format voor het gesprek over "
+            "schaalniveaus. Deze bijeenkomst is voorbeeldinhoud van de demo.",
+            "starts_at": _at(session_day, 9, 30),
+            "ends_at": _at(session_day, 12, 30),
+            "location": "Radboud Universiteit, Nijmegen",
+            "audience": "Projectleiders en bestuurders die in hun regio het gesprek voeren.",
+            "registration_enabled": True,
+            "capacity": 12,
+            "waiting_list": True,
+        },
+        ["po", "vo"],
+        ["radboud-universiteit"],
+        ["format-gesprek-schaalniveau"],
+    )
+    return changed

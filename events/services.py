@@ -1,0 +1,193 @@
+"""Registering for an event, cancelling, and the e-mails that follow.
+
+A registration is stored first, under a lock on its event's row, so the last seat is never
+given twice however many people register at once; the e-mail is sent after the commit and,
+when the mail server fails, again later by `send_registration_mails`. Each registration
+carries the e-mail it is still owed (`pending_mail`), so nothing is sent twice or lost."""
+
+import logging
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from events.calendar import calendar_for
+from events.models import Event, PendingMail, Registration, RegistrationState, RegistrationStatus
+
+logger = logging.getLogger(__name__)
+
+CANCEL_SALT = "events.registration.cancel"
+
+
+class RegistrationRefused(Exception):
+    """Registration is not possible; the message tells the visitor why."""
+
+
+def register(*, event_id, form, is_spam=False):
+    """Stores a valid RegistrationForm as confirmed or on the waiting list. Raises
+    RegistrationRefused (closed, full, already registered) with a message for the visitor."""
+    with transaction.atomic():
+        # The lock serialises registrations for this event (PostgreSQL); SQLite serialises
+        # every write transaction anyway.
+        event = Event.objects.select_for_update().get(pk=event_id)
+        registrations = event.registrations.all()
+        confirmed = registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+        state = event.registration_state(confirmed)
+        if state not in (RegistrationState.OPEN, RegistrationState.WAITING_LIST):
+            raise RegistrationRefused(_refusal(state))
+        email = form.cleaned_data["email"]
+        if registrations.active().filter(email__iexact=email).exists():
+            raise RegistrationRefused(
+                _(
+                    "Met dit e-mailadres ben je al aangemeld voor deze bijeenkomst. Kijk in je "
+                    "mail voor de bevestiging; daarin staat ook hoe je je afmeldt."
+                )
+            )
+        registration = form.save(commit=False)
+        registration.event = event
+        if state == RegistrationState.OPEN:
+            registration.status = RegistrationStatus.CONFIRMED
+            registration.pending_mail = PendingMail.CONFIRMATION
+        else:
+            registration.status = RegistrationStatus.WAITING
+            registration.pending_mail = PendingMail.WAITING
+        if is_spam:
+            # Set aside without a seat or a mail; the secretariat can see it in the admin.
+            registration.status = RegistrationStatus.CANCELLED
+            registration.pending_mail = PendingMail.NONE
+            registration.cancelled_at = timezone.now()
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError:
+            raise RegistrationRefused(
+                _("Met dit e-mailadres ben je al aangemeld voor deze bijeenkomst.")
+            ) from None
+    if registration.pending_mail:
+        transaction.on_commit(lambda: send_registration_mail(registration.pk))
+    return registration
+
+
+def _refusal(state):
+    return {
+        RegistrationState.NOT_YET: _("Aanmelden voor deze bijeenkomst kan nog niet."),
+        RegistrationState.FULL: _("Deze bijeenkomst is vol en heeft geen wachtlijst."),
+    }.get(state, _("Aanmelden voor deze bijeenkomst is gesloten."))
+
+
+def cancel(registration_id):
+    """Cancels a registration; a freed seat goes to the first on the waiting list, who is
+    told. Returns the registration as it now is."""
+    with transaction.atomic():
+        registration = Registration.objects.select_for_update().get(pk=registration_id)
+        event = Event.objects.select_for_update().get(pk=registration.event_id)
+        if registration.status == RegistrationStatus.CANCELLED:
+            return registration
+        freed_seat = registration.status == RegistrationStatus.CONFIRMED
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.pending_mail = PendingMail.CANCELLED
+        registration.save(update_fields=["status", "cancelled_at", "pending_mail"])
+        to_mail = [registration.pk]
+        if freed_seat and not event.is_past:
+            promoted = event.registrations.first_waiting()
+            if promoted:
+                promoted.status = RegistrationStatus.CONFIRMED
+                promoted.pending_mail = PendingMail.PROMOTED
+                promoted.save(update_fields=["status", "pending_mail"])
+                to_mail.append(promoted.pk)
+    for pk in to_mail:
+        transaction.on_commit(lambda pk=pk: send_registration_mail(pk))
+    return registration
+
+
+def cancel_token(registration):
+    return signing.dumps(str(registration.token), salt=CANCEL_SALT)
+
+
+def registration_for_cancel_token(value):
+    """The registration a cancel link belongs to, or None for a forged or unknown link."""
+    try:
+        token = signing.loads(value, salt=CANCEL_SALT)
+    except signing.BadSignature:
+        return None
+    return Registration.objects.select_related("event").filter(token=token).first()
+
+
+def send_registration_mail(registration_id):
+    """Sends the e-mail a registration is owed, at most once. Returns True when sent.
+
+    The mail is claimed by clearing `pending_mail` in one UPDATE, so two senders never both
+    send it; a failure puts the claim back for the retry command."""
+    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
+    if registration is None or not registration.pending_mail:
+        return False
+    kind = registration.pending_mail
+    claimed = Registration.objects.filter(pk=registration_id, pending_mail=kind).update(
+        pending_mail=PendingMail.NONE
+    )
+    if not claimed:
+        return False
+    try:
+        _mail(registration, kind).send(fail_silently=False)
+    except Exception as error:  # any mail failure: keep the registration, retry later
+        logger.warning("Registration mail %s (%s) failed: %s", registration_id, kind, error)
+        Registration.objects.filter(pk=registration_id, pending_mail=PendingMail.NONE).update(
+            pending_mail=kind,
+            mail_attempts=registration.mail_attempts + 1,
+            mail_error=str(error)[:300],
+        )
+        return False
+    Registration.objects.filter(pk=registration_id).update(mail_error="")
+    return True
+
+
+def send_pending_mails():
+    """Sends every registration e-mail still owed; returns (sent, failed)."""
+    sent = failed = 0
+    for pk in Registration.objects.awaiting_mail().values_list("pk", flat=True):
+        if send_registration_mail(pk):
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed
+
+
+SUBJECTS = {
+    PendingMail.CONFIRMATION: gettext_lazy("Aanmelding bevestigd: %(event)s"),
+    PendingMail.WAITING: gettext_lazy("Op de wachtlijst: %(event)s"),
+    PendingMail.PROMOTED: gettext_lazy("Er is een plaats vrij: je bent aangemeld voor %(event)s"),
+    PendingMail.CANCELLED: gettext_lazy("Afgemeld: %(event)s"),
+}
+
+
+def _mail(registration, kind):
+    event = registration.event
+    with translation.override(settings.LANGUAGE_CODE):  # the site's content is Dutch
+        context = {
+            "registration": registration,
+            "event": event,
+            "kind": kind,
+            "event_url": _absolute(event.get_absolute_url()),
+            "cancel_url": _absolute(reverse("events:cancel", args=[cancel_token(registration)])),
+            "show_join_url": kind in (PendingMail.CONFIRMATION, PendingMail.PROMOTED),
+        }
+        message = EmailMessage(
+            subject=str(SUBJECTS[kind]) % {"event": event.title},
+            body=render_to_string("events/email/registration.txt", context),
+            to=[registration.email],
+            reply_to=[settings.RAZON_CONTACT_EMAIL],
+        )
+    if context["show_join_url"]:
+        message.attach("bijeenkomst.ics", calendar_for([event], _absolute), "text/calendar")
+    return message
+
+
+def _absolute(path):
+    return f"{settings.RAZON_SITE_URL.rstrip('/')}{path}"

@@ -1,0 +1,161 @@
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from events import services
+from events.calendar import calendar_for
+from events.filters import EventFilter
+from events.forms import RegistrationForm
+from events.models import Event, RegistrationStatus
+from events.schema import event_schema
+from razon import related
+from razon.pagination import paginate
+from razon.partials import render_page
+from razon.ratelimit import limit_reached
+
+PER_PAGE = 20
+
+
+@require_GET
+def event_list(request):
+    filterset = EventFilter(
+        request.GET, queryset=Event.objects.published().for_list(), request=request
+    )
+    year = filterset.year
+    events = filterset.qs.order_by("-starts_at") if year else filterset.qs.upcoming()
+    return render_page(
+        request,
+        "events/event_list.html",
+        {
+            "filterset": filterset,
+            "year": year,
+            "page": paginate(request, events, PER_PAGE),
+            "archive": filterset.facet("jaar"),
+            "breadcrumbs": [(_("Agenda"), request.path)],
+        },
+        partials=["directory"],
+    )
+
+
+def _published_event(slug):
+    return get_object_or_404(Event.objects.published().for_page(), slug=slug)
+
+
+@require_GET
+def event_detail(request, slug):
+    event = _published_event(slug)
+    return render_page(
+        request,
+        "events/event_detail.html",
+        {
+            "event": event,
+            "form": RegistrationForm(event=event),
+            "related_sections": related.sections("event", event),
+            "schema": event_schema(event, request.build_absolute_uri),
+            "breadcrumbs": _breadcrumbs(event),
+        },
+    )
+
+
+def _breadcrumbs(event, *extra):
+    return [
+        (_("Agenda"), reverse("events:list")),
+        (event.title, event.get_absolute_url()),
+        *extra,
+    ]
+
+
+@require_http_methods(["GET", "POST"])
+def register(request, slug):
+    """The registration form as a page of its own (without JavaScript) and, for htmx, the
+    fragment on the event page that answers in place."""
+    event = _published_event(slug)
+    form = RegistrationForm(request.POST or None, event=event)
+    context = {"event": event, "form": form}
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if limit_reached(
+            request,
+            "registration",
+            limit=settings.RAZON_REGISTRATION_RATE_LIMIT,
+            window=settings.RAZON_REGISTRATION_RATE_WINDOW,
+        ):
+            context["refusal"] = _(
+                "Er zijn vanaf dit adres de afgelopen minuten veel aanmeldingen verstuurd. Wacht "
+                "even en probeer het dan opnieuw; je gegevens staan hieronder nog klaar."
+            )
+            status = 429
+        else:
+            try:
+                registration = services.register(
+                    event_id=event.pk, form=form, is_spam=form.looks_automated()
+                )
+            except services.RegistrationRefused as refusal:
+                context["refusal"] = str(refusal)
+            else:
+                if not request.htmx:
+                    return redirect(
+                        "events:registered", slug=event.slug, status=_outcome(registration)
+                    )
+                context["outcome"] = _outcome(registration)
+    context["breadcrumbs"] = _breadcrumbs(event, (_("Aanmelden"), request.path))
+    response = render_page(request, "events/register.html", context, partials=["registration"])
+    response.status_code = status
+    return response
+
+
+def _outcome(registration):
+    # A set-aside (bot) registration is told it succeeded, like the contact form's spam.
+    return "wachtlijst" if registration.status == RegistrationStatus.WAITING else "aangemeld"
+
+
+@require_GET
+def registered(request, slug, status):
+    event = _published_event(slug)
+    return render_page(
+        request,
+        "events/register.html",
+        {
+            "event": event,
+            "outcome": status,
+            "breadcrumbs": _breadcrumbs(event, (_("Aanmelden"), request.path)),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def cancel(request, token):
+    """GET asks to confirm (mail scanners follow links), POST cancels."""
+    registration = services.registration_for_cancel_token(token)
+    context = {"registration": registration, "breadcrumbs": [(_("Afmelden"), request.path)]}
+    if registration is None:
+        response = render_page(request, "events/cancel.html", context)
+        response.status_code = 400
+        return response
+    if request.method == "POST" and registration.status != RegistrationStatus.CANCELLED:
+        context["registration"] = services.cancel(registration.pk)
+        context["cancelled_now"] = True
+    return render_page(request, "events/cancel.html", context)
+
+
+@require_GET
+def event_calendar(request, slug):
+    event = _published_event(slug)
+    return _ics(calendar_for([event], request.build_absolute_uri), f"{event.slug}.ics")
+
+
+@require_GET
+def agenda_calendar(request):
+    events = Event.objects.published().order_by("starts_at")
+    return _ics(
+        calendar_for(events, request.build_absolute_uri, name=_("RA-ZON agenda")), "agenda.ics"
+    )
+
+
+def _ics(text, filename):
+    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,47 @@
+"""What every public form needs: text cleaned of control characters, and a bot trap."""
+
+import re
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+# Control characters other than tab and newline; on one-line fields newlines go too, so that
+# nothing a visitor types can ever become an e-mail header.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+LINE_BREAKS = re.compile(r"[\r\n\t]+")
+TIMESTAMP_SALT = "razon.forms.started"
+
+
+def one_line(value):
+    return LINE_BREAKS.sub(" ", CONTROL_CHARACTERS.sub("", value or "")).strip()
+
+
+def multi_line(value):
+    return CONTROL_CHARACTERS.sub("", value or "").strip()
+
+
+class BotTrapMixin(forms.Form):
+    """A honeypot field (hidden from people and screen readers by CSS; bots fill it in) and a
+    signed start time: `looks_automated()` is True for a filled honeypot or a form sent
+    faster than a person can fill it in. Bots are not told: their submission is set aside."""
+
+    website = forms.CharField(required=False, label=_("Laat dit veld leeg"))
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+        if not self.is_bound:
+            self.initial["started"] = signing.dumps(time.time(), salt=TIMESTAMP_SALT)
+
+    def looks_automated(self):
+        if self.cleaned_data.get("website"):
+            return True
+        try:
+            started = signing.loads(self.cleaned_data.get("started", ""), salt=TIMESTAMP_SALT)
+        except signing.BadSignature:
+            return True
+        return time.time() - float(started) < settings.RAZON_CONTACT_MIN_SECONDS

@@ -1,0 +1,252 @@
+"""Registering, the waiting list, cancelling, and the e-mails that follow."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from events.models import PendingMail, Registration, RegistrationStatus
+from events.services import cancel_token
+from tests import factories
+from tests.events.conftest import valid_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def event():
+    return factories.event(
+        title="Werksessie",
+        registration_enabled=True,
+        capacity=2,
+        waiting_list=True,
+        join_url="https://teams.example/geheim",
+        online=True,
+    )
+
+
+def register_url(event):
+    return reverse("events:register", args=[event.slug])
+
+
+def post(client, event, htmx=False, **overrides):
+    headers = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "registration"} if htmx else {}
+    return client.post(register_url(event), valid_data(**overrides), **headers)
+
+
+def test_registering_without_javascript_stores_it_redirects_and_mails_a_calendar_file(
+    client, event, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, event, email="Bram@School.example")
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("events:registered", args=[event.slug, "aangemeld"])
+    registration = Registration.objects.get()
+    assert registration.status == RegistrationStatus.CONFIRMED
+    assert registration.email == "bram@school.example"
+    assert registration.pending_mail == PendingMail.NONE
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["bram@school.example"]
+    assert "Aanmelding bevestigd: Werksessie" in message.subject
+    assert "https://teams.example/geheim" in message.body  # only registered people get it
+    cancel_link = re.search(r"https://www\.ra-zon\.example(/agenda/afmelden/\S+/)", message.body)
+    assert cancel_link
+    (filename, content, mimetype) = message.attachments[0]
+    assert filename.endswith(".ics") and mimetype == "text/calendar"
+    calendar = Calendar.from_ical(content)
+    (vevent,) = calendar.walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == "Werksessie"
+    assert vevent.decoded("DTSTART") == event.starts_at.replace(microsecond=0)
+
+    page = client.get(response["Location"]).content.decode()
+    assert "Je bent aangemeld" in page
+
+
+def test_the_join_link_is_never_on_the_public_page(client, event):
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "teams.example" not in html
+
+
+def test_htmx_registration_answers_in_place(client, event):
+    response = post(client, event, htmx=True)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<section id="registration"')
+    assert "Je bent aangemeld" in html and "<html" not in html
+
+
+def test_when_full_people_go_on_the_waiting_list_and_are_told(
+    client, event, django_capture_on_commit_callbacks
+):
+    factories.registration(event)
+    factories.registration(event)
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "Zet mij op de wachtlijst" in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, event)
+
+    assert response["Location"].endswith("/wachtlijst/")
+    assert Registration.objects.get(email="bram@school.example").status == "waiting"
+    assert "Op de wachtlijst" in mail.outbox[0].subject
+    assert not mail.outbox[0].attachments
+    assert "teams.example" not in mail.outbox[0].body
+
+
+def test_full_without_a_waiting_list_refuses_with_a_message(client, event):
+    event.waiting_list = False
+    event.save()
+    factories.registration(event)
+    factories.registration(event)
+
+    response = post(client, event)
+
+    assert response.status_code == 200
+    assert "Deze bijeenkomst is vol" in response.content.decode()
+    assert Registration.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    "settings_change, message",
+    [
+        ({"registration_closes_at": timezone.now() - timedelta(minutes=1)}, "is gesloten"),
+        ({"registration_opens_at": timezone.now() + timedelta(days=1)}, "Aanmelden kan vanaf"),
+        ({"registration_enabled": False}, "Aanmelden"),
+    ],
+)
+def test_closed_or_not_yet_open_registration_is_refused(client, event, settings_change, message):
+    for field, value in settings_change.items():
+        setattr(event, field, value)
+    event.save()
+
+    response = post(client, event)
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_refused_registration_keeps_what_was_typed(client, event):
+    event.registration_closes_at = timezone.now() - timedelta(minutes=1)
+    event.capacity = None
+    event.save()
+    # Closed: the form is gone, the message says why.
+    assert "is gesloten" in post(client, event).content.decode()
+
+    event.registration_closes_at = None
+    event.save()
+    factories.registration(event, email="bram@school.example")
+    html = post(client, event, question="Mijn vraag blijft staan").content.decode()
+    assert "al aangemeld" in html
+    assert "Mijn vraag blijft staan" in html
+
+
+def test_one_registration_per_email_per_event_whatever_the_case(client, event):
+    post(client, event)
+    response = post(client, event, email="BRAM@school.EXAMPLE")
+    assert "al aangemeld" in response.content.decode()
+    assert Registration.objects.count() == 1
+    # Another event: fine.
+    other = factories.event(registration_enabled=True)
+    assert post(client, other).status_code == 302
+
+
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ({"name": ""}, "Vul je naam in."),
+        ({"name": "   \x01 "}, "Vul je naam in."),
+        ({"name": "a\x00b"}, "Naam:"),
+        ({"email": ""}, "Vul je e-mailadres in"),
+        ({"email": "bram@"}, "Vul een geldig e-mailadres in"),
+        ({"name": "x" * 10_000}, "Je naam is te lang"),
+        ({"question": "x" * 10_000}, "Je vraag is te lang"),
+        ({"organization": "x" * 10_000}, "hoogstens 150 tekens"),
+    ],
+)
+def test_bad_input_gets_a_clear_message_and_keeps_the_rest(client, event, overrides, message):
+    response = post(client, event, **overrides)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert message in html
+    assert "Stichting Voorbeeld" in html or "organization" in overrides
+    assert not Registration.objects.exists()
+
+
+def test_the_rate_limit_answers_429_and_keeps_the_form(client, event, settings):
+    settings.RAZON_REGISTRATION_RATE_LIMIT = 1
+    post(client, event)
+    response = post(client, event, email="tweede@school.example", htmx=True)
+    assert response.status_code == 429
+    assert "tweede@school.example" in response.content.decode()
+    assert Registration.objects.count() == 1
+
+
+def test_a_bot_filling_the_honeypot_takes_no_seat_and_gets_no_mail(
+    client, event, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, event, website="http://spam.example")
+    assert response.status_code == 302
+    assert Registration.objects.get().status == RegistrationStatus.CANCELLED
+    assert not mail.outbox
+
+
+def test_cancel_link_asks_first_then_cancels_and_moves_the_waiting_list_up(
+    client, event, django_capture_on_commit_callbacks
+):
+    first = factories.registration(event)
+    factories.registration(event)
+    waiting = factories.registration(event, status=RegistrationStatus.WAITING)
+    url = reverse("events:cancel", args=[cancel_token(first)])
+
+    page = client.get(url)
+    assert "Ja, meld mij af" in page.content.decode()
+    first.refresh_from_db()
+    assert first.status == RegistrationStatus.CONFIRMED  # a GET changes nothing
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
+
+    assert "Je bent afgemeld" in response.content.decode()
+    first.refresh_from_db()
+    waiting.refresh_from_db()
+    assert first.status == RegistrationStatus.CANCELLED
+    assert waiting.status == RegistrationStatus.CONFIRMED
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert "Afgemeld" in subjects[first.email]
+    assert "Er is een plaats vrij" in subjects[waiting.email]
+
+    # Cancelling twice is harmless.
+    assert "al afgemeld" in client.post(url).content.decode()
+    assert Registration.objects.filter(status=RegistrationStatus.CONFIRMED).count() == 2
+
+
+@pytest.mark.parametrize("token", ["onzin", "a" * 500, "eyJhIjoxfQ:forged:signature"])
+def test_a_forged_cancel_link_gets_a_clear_message(client, event, token):
+    registration = factories.registration(event)
+    response = client.post(reverse("events:cancel", args=[token]))
+    assert response.status_code == 400
+    assert "Deze afmeldlink klopt niet" in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CONFIRMED
+
+
+def test_a_past_event_shows_no_form_and_refuses_posts(client):
+    past = factories.event(registration_enabled=True, starts_at=timezone.now() - timedelta(days=3))
+    assert 'id="registration"' not in client.get(past.get_absolute_url()).content.decode()
+    response = post(client, past)
+    assert "is gesloten" in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_registering_for_a_draft_is_not_found(client):
+    draft = factories.event(registration_enabled=True, status="draft")
+    assert post(client, draft).status_code == 404
