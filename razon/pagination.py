@@ -11,5 +11,6 @@ def paginate(request, queryset, per_page):
 
 def next_page(page):
     """The page after `page` (for "load more": its number and item range), or None. Costs
-    no query: the paginator knows the count and the new page's items are not fetched."""
+    no query while its items are left alone: test `page.has_next`, not its truth (a Page's
+    truth is its length, which fetches it)."""
     return page.paginator.page(page.next_page_number()) if page.has_next() else None

@@ -122,3 +122,15 @@ def post(**fields):
     for name, items in relations.items():
         getattr(created, name).set(items)
     return created
+
+
+def partnership(**fields):
+    """A published partnership (for the pages posts appear on)."""
+    from partnerships.models import Partnership
+
+    n = next(_serial)
+    fields.setdefault("name", f"Partnerschap {n}")
+    fields.setdefault("slug", f"partnerschap-{n}")
+    fields.setdefault("sector_group", "po-vso")
+    fields.setdefault("status", PublishStatus.PUBLISHED)
+    return Partnership.objects.create(**fields)

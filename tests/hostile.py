@@ -55,13 +55,14 @@ class _Collector(HTMLParser):
 
 
 def executable_parts(html, allowed_tags=ALLOWED_TAGS):
-    """What in `html` could run or leak: a tag outside the allow-list, an event handler or
-    style attribute, or a link or source whose scheme is not a web or mail address."""
+    """What in `html` could run or leak: a tag outside the allow-list (None: any tag), an
+    event handler or style attribute, or a link or source whose scheme is not a web or mail
+    address."""
     collector = _Collector()
     collector.feed(html)
     found = []
     for tag, attrs in collector.tags:
-        if tag not in allowed_tags:
+        if allowed_tags is not None and tag not in allowed_tags:
             found.append(f"<{tag}>")
         for name, value in attrs.items():
             if name.startswith("on") or name in {"style", "srcdoc", "formaction"}:
