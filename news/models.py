@@ -21,6 +21,8 @@ from razon.richtext import RichTextField, reading_minutes
 from regions.models import DemoFlag, EducationRegion
 
 RELATED_LIMIT = 3
+# What a post card shows (home page, related posts).
+CARD_FIELDS = ["kind", "title", "slug", "date", "intro"]
 # Paths under /berichten/ that are not posts.
 RESERVED_SLUGS = {"feed"}
 
@@ -59,9 +61,7 @@ class PostQuerySet(PublishableQuerySet):
 
     def for_cards(self):
         """Posts as short cards (home page, related posts): newest first, no joins."""
-        return self.newest_first().only(
-            "kind", "title", "slug", "date", "intro", "status", "publish_at"
-        )
+        return self.newest_first().only(*CARD_FIELDS)
 
     def for_feed(self):
         """Posts as the feeds carry them: newest first, with author and sectors."""
@@ -95,7 +95,7 @@ class PostQuerySet(PublishableQuerySet):
             .annotate(is_chosen=Exists(chosen), shared_score=score)
             .filter(Q(is_chosen=True) | Q(shared_score__gt=0))
             .order_by("-is_chosen", "-shared_score", "-date", "-pk")
-            .only("kind", "title", "slug", "date", "intro")[:limit]
+            .only(*CARD_FIELDS)[:limit]
         )
 
     def about(self, field, obj):

@@ -3,13 +3,7 @@ from xml.etree import ElementTree
 
 from django.contrib.auth import get_user_model
 
-from tests.e2e.conftest import assert_no_axe_violations
-
-
-def wait_for_new_results(page, before):
-    page.wait_for_function(
-        "before => document.querySelector('#results-title').innerText !== before", arg=before
-    )
+from tests.e2e.conftest import assert_no_axe_violations, wait_for_new_results
 
 
 def test_filter_load_older_posts_and_open_one_with_htmx(page, demo_site):
