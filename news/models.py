@@ -80,9 +80,10 @@ class PostQuerySet(PublishableQuerySet):
         )
 
     def related_to(self, post, limit=RELATED_LIMIT):
-        """Up to `limit` posts to read next, in one query: first the ones the editor chose
-        (newest first), then the posts sharing the most with `post` (see SHARED_WEIGHTS).
-        Posts sharing nothing and not chosen are left out. Chain after `published()`."""
+        """Up to `limit` posts to read next, in one query: first the ones the editor chose,
+        then the posts sharing the most with `post` (see SHARED_WEIGHTS); within each, more
+        in common first, then newest first. Posts sharing nothing and not chosen are left
+        out. Chain after `published()`, so drafts are never related."""
         chosen = Post.related_posts.through.objects.filter(
             from_post=post.pk, to_post=OuterRef("pk")
         )
