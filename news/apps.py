@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("Berichten")
+
+    def ready(self):
+        from news import related as news
+        from razon import related
+
+        related.register("event", news.posts_about_event)
+        related.register("partnership", news.posts_about_partnership)
+        related.register("education_region", news.posts_about_region)
+        related.register("organization", news.posts_about_organization)

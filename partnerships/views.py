@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 from partnerships import exports
 from partnerships.filters import PartnershipFilter
 from partnerships.models import Partnership
+from razon import related
 from razon.pagination import paginate
 from razon.partials import render_page
 
@@ -52,6 +53,7 @@ def partnership_detail(request, slug):
         "partnerships/partnership_detail.html",
         {
             "partnership": partnership,
+            "related_sections": related.sections("partnership", partnership),
             "breadcrumbs": [
                 (_("Partnerschappen"), reverse("partnerships:list")),
                 (partnership.name, partnership.get_absolute_url()),

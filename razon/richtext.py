@@ -10,7 +10,9 @@ from xml.etree import ElementTree
 
 import markdown
 import nh3
+from django import forms
 from django.db import models
+from django.urls import reverse_lazy
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -61,8 +63,7 @@ def _markdown():
     )
 
 
-@lru_cache(maxsize=1024)
-def _render(text: str) -> str:
+def _clean_html(text: str) -> str:
     html = _markdown().convert(text)
     return nh3.clean(
         html,
@@ -75,9 +76,18 @@ def _render(text: str) -> str:
     )
 
 
+# Published texts are rendered again and again: keep the last ones per process.
+_render = lru_cache(maxsize=1024)(_clean_html)
+
+
 def render(text: str) -> SafeString:
     """The visitor's HTML for an editor's Markdown text: sanitised, so safe to show as is."""
     return mark_safe(_render(text or ""))  # nh3 has just cleaned it
+
+
+def preview(text: str) -> SafeString:
+    """`render` without the cache, for the admin's preview of a text still being written."""
+    return mark_safe(_clean_html(text or ""))  # nh3 has just cleaned it
 
 
 def plain_text(text: str) -> str:
@@ -91,12 +101,42 @@ def reading_minutes(text: str, words_per_minute: int = 200) -> int:
     return max(1, -(-words // words_per_minute))
 
 
+class RichTextWidget(forms.Textarea):
+    """A textarea with a "Voorbeeld" button: static/js/richtext-preview.js sends the text to
+    the staff-only `richtext_preview` view and shows the sanitised result under the field,
+    exactly as visitors will see it. Without JavaScript it is a plain textarea."""
+
+    template_name = "razon/widgets/richtext.html"
+    preview_url = reverse_lazy("richtext_preview")
+
+    class Media:
+        js = ["js/richtext-preview.js"]
+        css = {"all": ["css/richtext-admin.css"]}
+
+    def __init__(self, attrs=None):
+        super().__init__({"class": "vLargeTextField", "rows": 20, **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["preview_url"] = self.preview_url
+        return context
+
+
 class RichTextField(models.TextField):
-    """A TextField holding Markdown; the admin shows how to write it."""
+    """A TextField holding Markdown; the admin shows how to write it and offers a preview."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("help_text", HELP_TEXT)
         super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        # The admin hands every TextField its own textarea widget; a rich text field keeps
+        # the one with the preview unless a RichTextWidget (subclass) is asked for.
+        widget = kwargs.get("widget")
+        widget_class = widget if isinstance(widget, type) else type(widget)
+        if not issubclass(widget_class, RichTextWidget):
+            kwargs["widget"] = RichTextWidget
+        return super().formfield(**kwargs)
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "django_filters",
     "django_htmx",
     "razon",
@@ -120,6 +121,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render with the project's templates too (the rich text field's preview button).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Database: SQLite in the project folder unless DATABASE_URL says otherwise.
 DATABASES = {

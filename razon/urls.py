@@ -16,9 +16,11 @@ urlpatterns = [
     path("", include("regions.urls")),
     path("", include("partnerships.urls")),
     path("", include("events.urls")),
+    path("", include("news.urls")),
     path("", include("contact.urls")),
     path("privacy/", views.privacy, name="privacy"),
     path("documenten/<slug:slug>/", views.document, name="document"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/voorbeeld/", views.richtext_preview, name="richtext_preview"),
     path("admin/", admin.site.urls),
 ]

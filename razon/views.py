@@ -1,15 +1,20 @@
 from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
 from django.db import DatabaseError, connection
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from alliances.models import Alliance
-from razon import navigation
+from news.models import Post
+from razon import navigation, richtext
 from razon.models import Document
 from razon.uploads import PDF
+
+HOME_POSTS = 3
+PREVIEW_MAX_LENGTH = 200_000
 
 
 @require_GET
@@ -18,7 +23,11 @@ def home(request):
     return render(
         request,
         "razon/home.html",
-        {"alliance": alliance, "sections": navigation.sections()},
+        {
+            "alliance": alliance,
+            "sections": navigation.sections(),
+            "latest_posts": Post.objects.published().for_cards()[:HOME_POSTS],
+        },
     )
 
 
@@ -70,3 +79,15 @@ def document(request, slug):
     )
     response["Cache-Control"] = "public, max-age=3600"
     return response
+
+
+@never_cache
+@staff_member_required
+@require_POST
+def richtext_preview(request):
+    """The admin's "Voorbeeld" of a rich text field: the posted Markdown as the sanitised HTML
+    visitors will see (razon/richtext.py). Staff only; CSRF-protected like every POST."""
+    text = request.POST.get("text", "")
+    if len(text) > PREVIEW_MAX_LENGTH:
+        return HttpResponseBadRequest(_("De tekst is te lang voor een voorbeeld."))
+    return HttpResponse(richtext.preview(text), content_type="text/html; charset=utf-8")

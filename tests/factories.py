@@ -99,3 +99,38 @@ def registration(event, **fields):
     fields.setdefault("name", f"Deelnemer {n}")
     fields.setdefault("email", f"deelnemer{n}@school.example")
     return Registration.objects.create(event=event, **fields)
+
+
+# News
+def post(**fields):
+    """A published post; many-to-many fields (sectors, events, partnerships, regions,
+    organizations, related_posts) may be given as lists."""
+    from datetime import date
+
+    from news.models import Post
+
+    n = next(_serial)
+    many = ["sectors", "events", "partnerships", "regions", "organizations", "related_posts"]
+    relations = {name: fields.pop(name) for name in many if name in fields}
+    fields.setdefault("title", f"Bericht {n}")
+    fields.setdefault("slug", f"bericht-{n}")
+    fields.setdefault("date", date(2024, 1, 1))
+    fields.setdefault("intro", f"Inleiding van bericht {n}.")
+    fields.setdefault("body", "Tekst van het bericht.")
+    fields.setdefault("status", PublishStatus.PUBLISHED)
+    created = Post.objects.create(**fields)
+    for name, items in relations.items():
+        getattr(created, name).set(items)
+    return created
+
+
+def partnership(**fields):
+    """A published partnership (for the pages posts appear on)."""
+    from partnerships.models import Partnership
+
+    n = next(_serial)
+    fields.setdefault("name", f"Partnerschap {n}")
+    fields.setdefault("slug", f"partnerschap-{n}")
+    fields.setdefault("sector_group", "po-vso")
+    fields.setdefault("status", PublishStatus.PUBLISHED)
+    return Partnership.objects.create(**fields)

@@ -60,9 +60,12 @@ def test_the_organization_page_runs_a_fixed_number_of_queries(
     organization.sectors.add(*Sector.objects.all())
     for _ in range(25):
         factories.alliance().members.add(organization)
+    for _ in range(8):
+        factories.post(organizations=[organization])
 
     # 1 organisation, 2 its sectors, then one per registered collaboration provider:
-    # 3 alliances, 4 onderwijsregio's, 5 RAP projects, 6 partnerships.
-    with django_assert_num_queries(6):
+    # 3 alliances, 4 onderwijsregio's, 5 RAP projects, 6 partnerships, 7 posts about it.
+    with django_assert_num_queries(7):
         response = client.get(organization.get_absolute_url())
     assert response.content.decode().count("Alliantie ") >= 25
+    assert response.content.decode().count("Bericht ") == 8

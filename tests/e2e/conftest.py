@@ -121,3 +121,10 @@ def assert_no_axe_violations(page):
         for violation in violations
     )
     assert not violations, f"axe found {len(violations)} violation(s):\n{report}"
+
+
+def wait_for_new_results(page, before):
+    """Waits until an htmx swap has replaced the results heading that read `before`."""
+    page.wait_for_function(
+        "before => document.querySelector('#results-title').innerText !== before", arg=before
+    )

@@ -1,12 +1,6 @@
 import re
 
-from tests.e2e.conftest import assert_no_axe_violations
-
-
-def wait_for_new_results(page, before):
-    page.wait_for_function(
-        "before => document.querySelector('#results-title').innerText !== before", arg=before
-    )
+from tests.e2e.conftest import assert_no_axe_violations, wait_for_new_results
 
 
 def test_htmx_filtering_keeps_the_url_true_and_the_back_button_restores_it(page, demo_site):

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from razon.models import PublishStatus
+from razon.models import PublishStatus, Sector
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -84,12 +84,15 @@ def test_home_runs_a_fixed_number_of_queries_whatever_the_data(
         point = factories.focus_point(alliance)
         for _ in range(5):
             factories.focus_point(alliance, parent=point)
+    for _ in range(20):
+        factories.post(sectors=Sector.objects.all())
 
     # 1 alliance, 2 lead institutes, 3 contacts with their organisation,
-    # 4 top focus points, 5 their sub-points.
-    with django_assert_num_queries(5):
+    # 4 top focus points, 5 their sub-points, 6 the latest posts.
+    with django_assert_num_queries(6):
         response = client.get(reverse("home"))
     assert response.content.decode().count("<strong>Persoon") == 40
+    assert response.content.decode().count('class="card__meta"') == 3
 
 
 def test_every_response_varies_on_htmx_and_cookie(client, db):

@@ -1,48 +1,107 @@
-"""Editors' Markdown becomes HTML in which nothing can run, whatever was typed or pasted."""
-
 import pytest
+from django.contrib.admin.widgets import AdminTextareaWidget
+from django.test import Client
+from django.urls import reverse
 
-from razon.richtext import plain_text, reading_minutes, render
+from razon.richtext import RichTextField, RichTextWidget, plain_text, reading_minutes, render
+from tests.hostile import HOSTILE_INPUTS, executable_parts
 
-HOSTILE = [
-    "<script>alert(1)</script>",
-    '<img src=x onerror="alert(1)">',
-    "[klik](javascript:alert(1))",
-    "[klik](JaVaScRiPt:alert(1))",
-    "[klik](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-    '<a href="javascript:alert(1)">x</a>',
-    '<svg onload="alert(1)"><circle/></svg>',
-    '<iframe src="https://evil.example"></iframe>',
-    '<p style="background:url(javascript:alert(1))">x</p>',
-    '<div onclick="alert(1)">x</div>',
-    '![x](https://evil.example/x.png" onerror="alert(1))',
-    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-    "<<script>script>alert(1)<</script>/script>",
-    '<form action="https://evil.example"><input name="x"></form>',
-    '<a href="#" class="footnote-ref x" id="user-id">x</a>',
-]
+PREVIEW = reverse("richtext_preview")
 
 
-@pytest.mark.parametrize("text", HOSTILE)
-def test_nothing_executable_survives(text):
-    html = str(render(text)).lower()
-    for needle in ["<script", "onerror", "onload", "onclick", "javascript:", "<iframe", "<svg",
-                   "<img", "style=", "data:text", "<form", "<input", "<style"]:  # fmt: skip
-        assert needle not in html, (text, html)
+@pytest.mark.parametrize("text", HOSTILE_INPUTS)
+def test_hostile_markdown_renders_to_nothing_executable(text):
+    html = render(text)
+
+    assert executable_parts(html) == []
+    assert "<script" not in html.lower()
 
 
-def test_what_editors_write_is_kept():
-    text = (
-        "# Titel\n\n## Kop\n\nEen **vette** zin met een [link](https://ra-zon.nl) en "
-        "een noot[^1].\n\n> Een citaat\n\n- een\n- twee\n\n1. eerst\n2. dan\n\n[^1]: De noot."
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<script>x</script>",
+        '<img src="x" onerror="alert(1)">',
+        '<a href="javascript:alert(1)">x</a>',
+        '<a href=" JavaScript:alert(1)">x</a>',
+        '<p style="color:red">x</p>',
+        "<svg></svg>",
+    ],
+)
+def test_the_check_itself_catches_what_it_looks_for(html):
+    assert executable_parts(html)
+
+
+def test_editors_formatting_survives_sanitising():
+    html = render(
+        "# Kop\n\n## Tussenkop\n\n- een\n- twee\n\n1. eerst\n\n> citaat\n\n"
+        "[link](https://ra-zon.nl/) en [mail](mailto:info@ra-zon.nl)\n\nNoot[^1]\n\n[^1]: Bron."
     )
-    html = str(render(text))
-    assert "<h2>Titel</h2>" in html  # the page title is the only h1
-    assert "<h2>Kop</h2>" in html
-    assert "<strong>vette</strong>" in html
-    assert '<a href="https://ra-zon.nl">link</a>' in html
-    assert "<blockquote>" in html and "<ul>" in html and "<ol>" in html
-    assert 'class="footnote"' in html and 'href="#fn:1"' in html
+
+    assert "<h2>Kop</h2>" in html  # the page title is the only h1
+    assert "<ul>" in html and "<ol>" in html and "<blockquote>" in html
+    assert '<a href="https://ra-zon.nl/">link</a>' in html
+    assert 'href="mailto:info@ra-zon.nl"' in html
+    assert 'class="footnote-ref" href="#fn:1"' in html and '<li id="fn:1">' in html
+
+
+def test_a_rich_text_field_keeps_its_preview_widget_in_the_admin():
+    field = RichTextField()
+
+    assert isinstance(field.formfield().widget, RichTextWidget)
+    # The admin passes its own textarea for every TextField.
+    assert isinstance(field.formfield(widget=AdminTextareaWidget).widget, RichTextWidget)
+
+
+def test_the_widget_offers_a_preview_button_for_javascript_only():
+    html = RichTextWidget().render("body", "**vet**", attrs={"id": "id_body"})
+
+    assert 'data-richtext-preview-url="/admin/voorbeeld/"' in html
+    assert '<p class="richtext-field__tools" hidden>' in html  # shown by the script
+    assert 'aria-controls="id_body_preview"' in html and "Voorbeeld" in html
+    assert "js/richtext-preview.js" in str(RichTextWidget().media)
+
+
+@pytest.mark.django_db
+def test_the_preview_shows_staff_the_sanitised_html(admin_client):
+    response = admin_client.post(
+        PREVIEW, {"text": "## Kop\n\n<script>alert(1)</script>[x](javascript:alert(1)) **vet**"}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert "<h2>Kop</h2>" in html and "<strong>vet</strong>" in html
+    assert executable_parts(html) == [] and "<script" not in html
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_the_preview_refuses_anonymous_visitors_and_non_staff(client, django_user_model):
+    response = client.post(PREVIEW, {"text": "**vet**"})
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+    client.force_login(django_user_model.objects.create_user("bezoeker", password="x"))
+    response = client.post(PREVIEW, {"text": "**vet**"})
+    assert response.status_code == 302
+    assert "<strong>" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_preview_needs_a_post_with_a_csrf_token(admin_user):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(admin_user)
+
+    assert client.get(PREVIEW).status_code == 405
+    assert client.post(PREVIEW, {"text": "**vet**"}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_preview_refuses_an_enormous_text(admin_client):
+    response = admin_client.post(PREVIEW, {"text": "x" * 200_001})
+
+    assert response.status_code == 400
 
 
 def test_plain_text_and_reading_time():

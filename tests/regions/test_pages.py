@@ -72,8 +72,9 @@ def test_region_page_runs_a_fixed_number_of_queries(
     for _ in range(30):
         RegionMembership.objects.create(region=region, organization=factories.organization())
         factories.rap_project(education_region=region)
+        factories.post(regions=[region])
 
-    # 1 region with contact, 2 sectors, 3 municipalities, 4 members, 5 projects,
-    # 6 its partnerships (a section the partnerships app adds).
-    with django_assert_num_queries(6):
+    # 1 region with contact, 2 sectors, 3 municipalities, 4 members, 5 projects, then the
+    # sections other apps add: 6 its partnerships, 7 posts about it.
+    with django_assert_num_queries(7):
         client.get(region.get_absolute_url())

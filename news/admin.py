@@ -1,0 +1,73 @@
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from news.models import Post, PostLink
+from razon.admin import PublishableAdmin
+
+
+class PostLinkInline(admin.TabularInline):
+    model = PostLink
+    extra = 0
+    fields = ["position", "title", "url"]
+
+
+@admin.register(Post)
+class PostAdmin(PublishableAdmin):
+    list_display = ["title", "kind", "date", "byline", "is_demo", "status", "publish_at", "on_site"]
+    list_display_links = ["title"]
+    list_filter = ["kind", "status", "sectors", "date", "is_demo"]
+    search_fields = ["title", "intro", "body", "author_name", "author__name"]
+    list_select_related = ["author"]
+    date_hierarchy = "date"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = [
+        "author",
+        "events",
+        "partnerships",
+        "regions",
+        "organizations",
+        "related_posts",
+    ]
+    filter_horizontal = ["sectors"]
+    inlines = [PostLinkInline]
+    fieldsets = [
+        (None, {"fields": ["kind", "title", "slug", "date", "intro", "body"]}),
+        (
+            _("Auteur"),
+            {
+                "fields": ["author", "author_name", "author_role"],
+                "description": _(
+                    "Voor een blog: wie schrijft er? Nieuws en verslagen mogen zonder auteur."
+                ),
+            },
+        ),
+        (_("Afbeelding"), {"fields": ["cover", "cover_alt"]}),
+        (
+            _("Waar gaat het over?"),
+            {
+                "fields": ["sectors", "events", "partnerships", "regions", "organizations"],
+                "description": _(
+                    "Het bericht verschijnt ook op de pagina's van wat u hier kiest, en helpt "
+                    "de site om gerelateerde berichten te vinden."
+                ),
+            },
+        ),
+        (_("Gerelateerde berichten"), {"fields": ["related_posts"]}),
+        (None, {"fields": ["is_demo"]}),
+        PublishableAdmin.publish_fieldset,
+    ]
+
+    def view_on_site(self, obj):
+        # "Bekijk op de site" only for what visitors can see: a draft's page does not exist.
+        return obj.get_absolute_url() if obj.is_published else None
+
+    @admin.display(description=_("auteur"))
+    def byline(self, obj):
+        return obj.byline_name or "–"
+
+    @admin.display(description=_("op de site"))
+    def on_site(self, obj):
+        if not obj.is_published:
+            return "–"
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), _("bekijk"))

@@ -1,0 +1,362 @@
+"""Posts: news, blogs and reports, with what they are about and what to read next."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from alliances.models import Organization, Person
+from events.models import Event
+from partnerships.models import Partnership
+from razon.models import Publishable, PublishableQuerySet, Sector
+from razon.richtext import RichTextField, reading_minutes
+from regions.models import DemoFlag, EducationRegion
+
+RELATED_LIMIT = 3
+# What a post card shows (home page, related posts).
+CARD_FIELDS = ["kind", "title", "slug", "date", "intro"]
+# Paths under /berichten/ that are not posts.
+RESERVED_SLUGS = {"feed"}
+
+
+class PostKind(models.TextChoices):
+    NEWS = "nieuws", _("Nieuws")
+    BLOG = "blog", _("Blog")
+    REPORT = "verslag", _("Verslag")
+
+
+# How a feed or a heading names several posts of one kind.
+KIND_PLURALS = {
+    PostKind.NEWS: _("Nieuws"),
+    PostKind.BLOG: _("Blogs"),
+    PostKind.REPORT: _("Verslagen"),
+}
+
+# What a post shares with another, and how much it counts when posts are related
+# automatically: a shared event, partnership, region or organisation says more than a sector.
+SHARED_WEIGHTS = {
+    "events": 2,
+    "partnerships": 2,
+    "regions": 2,
+    "organizations": 2,
+    "sectors": 1,
+}
+
+
+class PostQuerySet(PublishableQuerySet):
+    def newest_first(self):
+        return self.order_by("-date", "-pk")
+
+    def for_list(self):
+        """Posts as the overview lists them: newest first, with author and sectors."""
+        return self.newest_first().select_related("author").prefetch_related("sectors")
+
+    def for_cards(self):
+        """Posts as short cards (home page, related posts): newest first, no joins."""
+        return self.newest_first().only(*CARD_FIELDS)
+
+    def for_feed(self):
+        """Posts as the feeds carry them: newest first, with author and sectors."""
+        return self.for_list()
+
+    def for_page(self):
+        """A post with everything its page shows: author, sectors, further reading, and the
+        published events, partnerships, regions and organisations it is about."""
+        return self.select_related("author__organization").prefetch_related(
+            "sectors",
+            "links",
+            models.Prefetch("events", queryset=Event.objects.published().order_by("-starts_at")),
+            models.Prefetch("partnerships", queryset=Partnership.objects.published()),
+            models.Prefetch("regions", queryset=EducationRegion.objects.published()),
+            models.Prefetch("organizations", queryset=Organization.objects.published()),
+        )
+
+    def related_to(self, post, limit=RELATED_LIMIT):
+        """Up to `limit` posts to read next, in one query: first the ones the editor chose,
+        then the posts sharing the most with `post` (see SHARED_WEIGHTS); within each, more
+        in common first, then newest first. Posts sharing nothing and not chosen are left
+        out. Chain after `published()`, so drafts are never related."""
+        chosen = Post.related_posts.through.objects.filter(
+            from_post=post.pk, to_post=OuterRef("pk")
+        )
+        score = sum(
+            (weight * _shared_count(post, field) for field, weight in SHARED_WEIGHTS.items()),
+            start=Value(0),
+        )
+        return (
+            self.exclude(pk=post.pk)
+            .annotate(is_chosen=Exists(chosen), shared_score=score)
+            .filter(Q(is_chosen=True) | Q(shared_score__gt=0))
+            .order_by("-is_chosen", "-shared_score", "-date", "-pk")
+            .only(*CARD_FIELDS)[:limit]
+        )
+
+    def about(self, field, obj):
+        """Posts about `obj` through the many-to-many `field` (events, partnerships, regions,
+        organizations), newest first."""
+        return self.filter(**{field: obj}).newest_first()
+
+    def reports_first(self):
+        """Reports before the other kinds, each newest first (for an event's page)."""
+        return self.order_by(Case(When(kind=PostKind.REPORT, then=0), default=1), "-date", "-pk")
+
+
+def _shared_count(post, field):
+    """How many of `post`'s items in the many-to-many `field` a candidate post shares, as a
+    subquery on the join table (so counting costs no extra query and no row multiplication)."""
+    through = Post._meta.get_field(field).remote_field.through
+    target = Post._meta.get_field(field).m2m_reverse_field_name()
+    own = through.objects.filter(post=post.pk).values(target)
+    shared = (
+        through.objects.filter(post=OuterRef("pk"), **{f"{target}__in": own})
+        .order_by()
+        .values("post")
+        .annotate(count=models.Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(shared, output_field=IntegerField()), 0)
+
+
+def validate_image_size(file):
+    limit = settings.RAZON_MAX_UPLOAD_SIZE
+    if file.size > limit:
+        raise ValidationError(
+            _("Deze afbeelding is %(size)s; het maximum is %(limit)s. Verklein de afbeelding.")
+            % {"size": filesizeformat(file.size), "limit": filesizeformat(limit)}
+        )
+
+
+class Post(DemoFlag, Publishable):
+    kind = models.CharField(
+        _("soort"),
+        max_length=10,
+        choices=PostKind,
+        default=PostKind.NEWS,
+        db_index=True,
+        help_text=_(
+            "Nieuws: wat er gebeurt of komt. Blog: een persoonlijke bijdrage van een auteur. "
+            "Verslag: hoe een bijeenkomst ging."
+        ),
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    slug = models.SlugField(
+        _("webadres"),
+        max_length=200,
+        unique=True,
+        help_text=_("Het laatste deel van het webadres; wordt uit de titel gemaakt."),
+    )
+    date = models.DateField(
+        _("datum"),
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "De datum boven het bericht; de nieuwste berichten staan bovenaan. Leeg laten: "
+            "de dag waarop het bericht verschijnt (de datum van 'publiceren vanaf', of vandaag)."
+        ),
+    )
+    intro = models.TextField(
+        _("inleiding"),
+        max_length=600,
+        help_text=_(
+            "Een of twee zinnen, zonder opmaak. Staat in het overzicht, boven het bericht, in "
+            "de feeds en bij zoekmachines."
+        ),
+    )
+    body = RichTextField(_("tekst"))
+    author = models.ForeignKey(
+        Person,
+        verbose_name=_("auteur (contactpersoon)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="posts",
+        help_text=_(
+            "Kies een contactpersoon als die de schrijver is. Staat de schrijver er niet tussen, "
+            "vul dan hieronder de naam in."
+        ),
+    )
+    author_name = models.CharField(
+        _("auteur (naam)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Alleen als de schrijver geen contactpersoon is. Bijvoorbeeld: Miranda."),
+    )
+    author_role = models.CharField(
+        _("rol van de auteur"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Bijvoorbeeld: lector Partners in Opleiding en Ontwikkeling. Leeg: de functie van "
+            "de contactpersoon."
+        ),
+    )
+    cover = models.ImageField(
+        _("afbeelding"),
+        upload_to="berichten/%Y/",
+        blank=True,
+        width_field="cover_width",
+        height_field="cover_height",
+        validators=[
+            FileExtensionValidator(["jpg", "jpeg", "png", "webp"]),
+            validate_image_size,
+        ],
+        help_text=_("Optioneel. JPEG, PNG of WebP, liefst liggend en minstens 1200 pixels breed."),
+    )
+    cover_alt = models.CharField(
+        _("beschrijving van de afbeelding"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Verplicht bij een afbeelding: wat er te zien is, voor wie de afbeelding niet kan "
+            "zien. Bijvoorbeeld: Deelnemers in gesprek aan zes tafels."
+        ),
+    )
+    cover_width = models.PositiveIntegerField(editable=False, null=True)
+    cover_height = models.PositiveIntegerField(editable=False, null=True)
+    sectors = models.ManyToManyField(Sector, verbose_name=_("sectoren"), blank=True)
+    events = models.ManyToManyField(
+        Event,
+        verbose_name=_("bijeenkomsten"),
+        related_name="posts",
+        blank=True,
+        help_text=_(
+            "De bijeenkomsten waar het bericht over gaat; een verslag staat dan ook bij de "
+            "bijeenkomst in de agenda."
+        ),
+    )
+    partnerships = models.ManyToManyField(
+        Partnership,
+        verbose_name=_("partnerschappen"),
+        related_name="posts",
+        blank=True,
+        help_text=_("Het bericht staat dan ook op de pagina van het partnerschap."),
+    )
+    regions = models.ManyToManyField(
+        EducationRegion,
+        verbose_name=_("onderwijsregio's"),
+        related_name="posts",
+        blank=True,
+        help_text=_("Het bericht staat dan ook op de pagina van de onderwijsregio."),
+    )
+    organizations = models.ManyToManyField(
+        Organization,
+        verbose_name=_("organisaties"),
+        related_name="posts",
+        blank=True,
+        help_text=_("Het bericht staat dan ook op de pagina van de organisatie."),
+    )
+    related_posts = models.ManyToManyField(
+        "self",
+        verbose_name=_("gerelateerde berichten"),
+        symmetrical=False,
+        related_name="+",
+        blank=True,
+        help_text=_(
+            "Optioneel. Deze berichten staan bovenaan bij 'Gerelateerde berichten'; de site "
+            "vult aan met berichten over dezelfde sectoren, bijeenkomsten of partners."
+        ),
+    )
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("bericht")
+        verbose_name_plural = _("berichten")
+        indexes = [models.Index(fields=["-date", "-id"], name="post_newest_first")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("Dit webadres is al in gebruik op de site; kies een ander.")}
+            )
+        if self.cover and not self.cover_alt.strip():
+            raise ValidationError(
+                {
+                    "cover_alt": _(
+                        "Beschrijf wat er op de afbeelding te zien is; zonder beschrijving "
+                        "missen blinde en slechtziende bezoekers deze informatie."
+                    )
+                }
+            )
+        if self.author_id and self.author_name:
+            raise ValidationError(
+                {"author_name": _("Kies een contactpersoon óf vul een naam in, niet allebei.")}
+            )
+
+    def save(self, *args, **kwargs):
+        if self.date is None:
+            self.date = timezone.localdate(self.publish_at) if self.publish_at else None
+            self.date = self.date or timezone.localdate()
+        super().save(*args, **kwargs)
+
+    @property
+    def byline_name(self):
+        """Who wrote it, as the site shows it; a person kept out of the site stays unnamed."""
+        if self.author and self.author.is_public:
+            return self.author.name
+        return self.author_name
+
+    @property
+    def byline_role(self):
+        if self.author_role:
+            return self.author_role
+        return self.author.role if self.author and self.author.is_public else ""
+
+    @property
+    def published_at(self):
+        """The moment the post came out: its scheduled time on its date, else the start of
+        its date (Dutch time). For feeds and structured data."""
+        if self.publish_at and timezone.localdate(self.publish_at) == self.date:
+            return self.publish_at
+        return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time()))
+
+    @property
+    def reading_minutes(self):
+        return reading_minutes(self.body)
+
+
+class PostLink(models.Model):
+    """A link under "Meer lezen of luisteren?" at the end of a post."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="links")
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    title = models.CharField(
+        _("titel"),
+        max_length=200,
+        help_text=_("Zoals de link op de site staat, bijvoorbeeld: Podcast Samen Opleiden #11."),
+    )
+    url = models.URLField(
+        _("webadres"), max_length=500, help_text=_("Het volledige adres, beginnend met https://.")
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("link om verder te lezen")
+        verbose_name_plural = _("meer lezen of luisteren")
+        constraints = [
+            # Only web links reach the page, whatever path the data took.
+            models.CheckConstraint(
+                condition=Q(url__istartswith="https://") | Q(url__istartswith="http://"),
+                name="post_link_is_a_web_address",
+                violation_error_message=_("Een link begint met https:// of http://."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title

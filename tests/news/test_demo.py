@@ -1,0 +1,41 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from news.models import Post
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_tells_the_seeds_posts_and_enough_to_page_through(demo):
+    published = Post.objects.published()
+    assert published.count() >= 24
+    assert Post.objects.exclude(pk__in=published).filter(title__startswith="Terugblik").exists()
+
+    blog = published.get(slug="leerruimte-onderwijsregios")
+    assert blog.kind == "blog" and blog.byline_name == "Miranda" and "lector" in blog.byline_role
+    assert "[^1]:" in blog.body and blog.links.count() == 4
+    assert blog.partnerships.get().short_name == "POO"
+
+    report = published.get(slug="verslag-strategiesessie-onderwijsregios-7-februari-2024")
+    assert report.kind == "verslag"
+    assert report.events.filter(slug="strategiesessie-onderwijsregios-7-februari-2024").exists()
+
+    meeting = published.get(
+        slug="informatiebijeenkomst-bestuursakkoord-flexibilisering-22-november-2021"
+    )
+    assert set(meeting.sectors.values_list("code", flat=True)) == {"po", "vo", "mbo"}
+    assert meeting.events.exists()
+
+
+def test_invented_posts_are_marked_and_written_by_the_editors(demo):
+    for post in Post.objects.filter(is_demo=True):
+        assert post.author_id is None and post.author_name in {"", "Redactie RA-ZON"}
+
+
+def test_loading_the_demo_again_changes_no_post(demo):
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+
+    assert "news: 0 item(s)" in out.getvalue()
