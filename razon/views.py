@@ -8,12 +8,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from alliances.models import Alliance
+from events.models import Event
 from news.models import Post
 from razon import navigation, richtext
 from razon.models import Document
 from razon.uploads import PDF
 
 HOME_POSTS = 3
+HOME_EVENTS = 3
 PREVIEW_MAX_LENGTH = 200_000
 
 
@@ -27,6 +29,7 @@ def home(request):
             "alliance": alliance,
             "sections": navigation.sections(),
             "latest_posts": Post.objects.published().for_cards()[:HOME_POSTS],
+            "upcoming_events": Event.objects.published().upcoming()[:HOME_EVENTS],
         },
     )
 

@@ -86,13 +86,31 @@ def test_home_runs_a_fixed_number_of_queries_whatever_the_data(
             factories.focus_point(alliance, parent=point)
     for _ in range(20):
         factories.post(sectors=Sector.objects.all())
+        factories.event()
 
     # 1 alliance, 2 lead institutes, 3 contacts with their organisation,
-    # 4 top focus points, 5 their sub-points, 6 the latest posts.
-    with django_assert_num_queries(6):
+    # 4 top focus points, 5 their sub-points, 6 the latest posts, 7 upcoming events.
+    with django_assert_num_queries(7):
         response = client.get(reverse("home"))
     assert response.content.decode().count("<strong>Persoon") == 40
-    assert response.content.decode().count('class="card__meta"') == 3
+    assert response.content.decode().count('class="card__meta"') == 6
+
+
+def test_home_shows_the_next_events_soonest_first_and_no_past_or_draft_ones(client, db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    factories.event(title="Over een maand", starts_at=now + timedelta(days=30))
+    factories.event(title="Volgende week", starts_at=now + timedelta(days=7))
+    factories.event(title="Vorige week", starts_at=now - timedelta(days=7))
+    factories.event(title="Concept", status=PublishStatus.DRAFT)
+
+    html = client.get(reverse("home")).content.decode()
+
+    assert html.index("Volgende week") < html.index("Over een maand")
+    assert "Vorige week" not in html and "Concept" not in html
 
 
 def test_every_response_varies_on_htmx_and_cookie(client, db):
