@@ -44,4 +44,4 @@ class BotTrapMixin(forms.Form):
             started = signing.loads(self.cleaned_data.get("started", ""), salt=TIMESTAMP_SALT)
         except signing.BadSignature:
             return True
-        return time.time() - float(started) < settings.RAZON_CONTACT_MIN_SECONDS
+        return time.time() - float(started) < settings.RAZON_FORM_MIN_SECONDS

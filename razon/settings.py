@@ -248,7 +248,7 @@ RAZON_CONTACT_RETENTION_MONTHS = envint("RAZON_CONTACT_RETENTION_MONTHS", 12)
 # time is a bot. The limit lives in the cache (Redis in production, shared by app servers).
 RAZON_CONTACT_RATE_LIMIT = envint("RAZON_CONTACT_RATE_LIMIT", 5)
 RAZON_CONTACT_RATE_WINDOW = envint("RAZON_CONTACT_RATE_WINDOW", 600)
-RAZON_CONTACT_MIN_SECONDS = envint("RAZON_CONTACT_MIN_SECONDS", 3)
+RAZON_FORM_MIN_SECONDS = envint("RAZON_FORM_MIN_SECONDS", 3)
 # How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 # Uploaded documents larger than this (bytes) are refused with a message.

@@ -9,7 +9,7 @@ from razon.forms import TIMESTAMP_SALT
 @pytest.fixture(autouse=True)
 def contact_settings(settings):
     """No minimum fill time unless a test sets one; a generous rate limit."""
-    settings.RAZON_CONTACT_MIN_SECONDS = 0
+    settings.RAZON_FORM_MIN_SECONDS = 0
     settings.RAZON_CONTACT_RATE_LIMIT = 1000
     settings.RAZON_CONTACT_RECIPIENTS = ["secretariaat@ra-zon.example"]
     return settings

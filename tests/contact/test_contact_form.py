@@ -106,7 +106,7 @@ def test_bots_are_stored_as_spam_without_being_told(
 
 
 def test_a_form_sent_faster_than_a_person_types_is_spam(client, settings):
-    settings.RAZON_CONTACT_MIN_SECONDS = 3
+    settings.RAZON_FORM_MIN_SECONDS = 3
 
     client.post(URL, valid_data(started=started(seconds_ago=1)))
 

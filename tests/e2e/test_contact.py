@@ -8,7 +8,7 @@ from tests.e2e.conftest import assert_no_axe_violations
 
 @pytest.fixture(autouse=True)
 def no_minimum_fill_time(settings):
-    settings.RAZON_CONTACT_MIN_SECONDS = 0
+    settings.RAZON_FORM_MIN_SECONDS = 0
 
 
 def fill_in(page):

@@ -15,7 +15,7 @@ EVENT = "Werksessie: het schaalniveau in je eigen regio"
 
 @pytest.fixture(autouse=True)
 def no_minimum_fill_time(settings):
-    settings.RAZON_CONTACT_MIN_SECONDS = 0
+    settings.RAZON_FORM_MIN_SECONDS = 0
     settings.RAZON_SITE_URL = "http://placeholder"
 
 
