@@ -113,6 +113,21 @@ class DocumentKind(models.TextChoices):
     OTHER = "overig", _("Overig")
 
 
+class DocumentQuerySet(models.QuerySet):
+    def downloadable(self):
+        """Documents visitors may download: attached to at least one published item, or to
+        nothing at all (then an editor links it from a text). A document only drafts use
+        stays hidden until one of them is published. Works for every model that attaches
+        documents, without this app knowing them."""
+        unattached, published = models.Q(), models.Q()
+        for relation in self.model._meta.related_objects:
+            if issubclass(relation.related_model, Publishable):
+                name = relation.name
+                unattached &= models.Q(**{f"{name}__isnull": True})
+                published |= models.Q(**{f"{name}__in": relation.related_model.objects.published()})
+        return self.filter(unattached | published).distinct()
+
+
 class Document(models.Model):
     """A downloadable file (presentation, analysis, report, format, whitepaper). Its public
     address is /documenten/<slug>/, so it stays the same when the file is replaced."""
@@ -142,6 +157,8 @@ class Document(models.Model):
     size = models.PositiveBigIntegerField(_("grootte in bytes"), default=0, editable=False)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]

@@ -69,7 +69,7 @@ def robots_txt(request):
 def document(request, slug):
     """A download under a stable address. Served with the type sniffed at upload; PDFs open
     in the browser, the office formats download."""
-    doc = get_object_or_404(Document, slug=slug)
+    doc = get_object_or_404(Document.objects.downloadable(), slug=slug)
     try:
         handle = doc.file.open("rb")
     except (FileNotFoundError, ValueError):

@@ -68,3 +68,25 @@ def test_an_accepted_file_gets_its_type_size_and_a_clean_name():
     assert document.size == len(b"%PDF-1.4 demo")
     assert document.file.name == "verslag-7-feb-2024pdf.pdf"
     assert clean_filename("", "pdf") == "document.pdf"
+
+
+def stored_document(slug):
+    document = Document(title=slug, slug=slug, content_type=PDF.content_type, size=8)
+    document.file.save(f"{slug}.pdf", SimpleUploadedFile(f"{slug}.pdf", b"%PDF-1.4"), save=False)
+    document.save()
+    return document
+
+
+def test_a_document_only_drafts_use_is_not_downloadable(client):
+    from tests import factories
+
+    draft_only = stored_document("concept")
+    factories.event(status="draft").documents.add(draft_only)
+    shared = stored_document("gedeeld")
+    factories.event(status="draft").documents.add(shared)
+    factories.event().documents.add(shared)
+    loose = stored_document("los")
+
+    assert client.get(draft_only.get_absolute_url()).status_code == 404
+    assert client.get(shared.get_absolute_url()).status_code == 200
+    assert client.get(loose.get_absolute_url()).status_code == 200
