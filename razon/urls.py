@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("events.urls")),
     path("", include("news.urls")),
     path("", include("contact.urls")),
+    path("zoeken/", views.search_page, name="search"),
     path("privacy/", views.privacy, name="privacy"),
     path("documenten/<slug:slug>/", views.document, name="document"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -10,13 +10,17 @@ from django.views.decorators.http import require_GET, require_POST
 from alliances.models import Alliance
 from events.models import Event
 from news.models import Post
-from razon import navigation, richtext
-from razon.models import Document
+from razon import navigation, richtext, search
+from razon.filters import SearchFilter
+from razon.models import Document, SearchEntry
+from razon.pagination import paginate
+from razon.partials import render_page
 from razon.uploads import PDF
 
 HOME_POSTS = 3
 HOME_EVENTS = 3
 PREVIEW_MAX_LENGTH = 200_000
+SEARCH_PER_PAGE = 10
 
 
 @require_GET
@@ -43,6 +47,25 @@ def privacy(request):
             "retention_months": settings.RAZON_CONTACT_RETENTION_MONTHS,
             "breadcrumbs": [(_("Privacy"), request.path)],
         },
+    )
+
+
+@require_GET
+def search_page(request):
+    """The site search; for htmx only the results region (the typed words stay put)."""
+    filterset = SearchFilter(request.GET, queryset=SearchEntry.objects.published(), request=request)
+    page = paginate(request, filterset.qs, SEARCH_PER_PAGE)
+    page.object_list = search.add_snippets(page.object_list, filterset.query)
+    return render_page(
+        request,
+        "razon/search.html",
+        {
+            "filterset": filterset,
+            "query": filterset.query,
+            "page": page,
+            "breadcrumbs": [(_("Zoeken"), request.path)],
+        },
+        partials=["results"],
     )
 
 
