@@ -1,8 +1,10 @@
 """The site search on any database: what is found, what never is, and bad input."""
 
+import io
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -141,3 +143,11 @@ def test_htmx_gets_only_the_results_with_fresh_counts(client):
 def test_every_page_has_a_search_box(client):
     page = client.get(reverse("home")).content.decode()
     assert f'action="{reverse("search")}"' in page and 'name="zoek"' in page
+
+
+def test_the_demo_is_searchable_after_loading(client, demo):
+    assert SearchEntry.objects.count() > 50
+    out = io.StringIO()
+    call_command("rebuild_search_index", stdout=out)
+    assert f"Search index rebuilt: {SearchEntry.objects.count()} item(s)." in out.getvalue()
+    assert "resultaten gevonden" in results(client, zoek="onderwijsregio")
