@@ -11,3 +11,10 @@ class AlliancesConfig(AppConfig):
         from razon import related
 
         related.register("organization", alliances_of)
+
+        from alliances.models import Alliance, Organization
+        from alliances.search import alliance_document, organization_document
+        from razon import search
+
+        search.register(Alliance, "alliantie", alliance_document)
+        search.register(Organization, "organisatie", organization_document)

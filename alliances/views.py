@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from alliances.filters import OrganizationFilter
 from alliances.models import Alliance, Organization
+from alliances.schema import alliance_schema, organization_schema
 from razon import related
 from razon.pagination import paginate
 from razon.partials import render_page
@@ -37,6 +38,7 @@ def _render_alliance(request, alliance):
         {
             "alliance": alliance,
             "other_alliances": others,
+            "schema": alliance_schema(alliance, request.build_absolute_uri),
             "breadcrumbs": [(alliance.short_name, alliance.get_absolute_url())],
         },
     )
@@ -70,6 +72,7 @@ def organization_detail(request, slug):
         {
             "organization": organization,
             "related_sections": related.sections("organization", organization),
+            "schema": organization_schema(organization, request.build_absolute_uri),
             "breadcrumbs": [
                 (_("Organisaties"), reverse("alliances:organizations")),
                 (organization.name, organization.get_absolute_url()),

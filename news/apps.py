@@ -14,3 +14,9 @@ class NewsConfig(AppConfig):
         related.register("partnership", news.posts_about_partnership)
         related.register("education_region", news.posts_about_region)
         related.register("organization", news.posts_about_organization)
+
+        from news.models import Post
+        from news.search import post_document
+        from razon import search
+
+        search.register(Post, "bericht", post_document)

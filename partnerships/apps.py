@@ -12,3 +12,9 @@ class PartnershipsConfig(AppConfig):
 
         related.register("organization", partnerships_of)
         related.register("education_region", partnerships_in_region)
+
+        from partnerships.models import Partnership
+        from partnerships.search import partnership_document
+        from razon import search
+
+        search.register(Partnership, "partnerschap", partnership_document)

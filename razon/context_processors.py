@@ -1,6 +1,7 @@
 from django.conf import settings
 
 from razon import navigation
+from razon.pagination import PAGE_PARAM
 
 
 def site(request):
@@ -13,4 +14,17 @@ def site(request):
         ],
         "contact_url": navigation.url_or_none("contact:form"),
         "contact_email": settings.RAZON_CONTACT_EMAIL,
+        "canonical_url": canonical_url(request),
     }
+
+
+def canonical_url(request):
+    """The page's address for search engines: the path, plus the page number of a list
+    (page 2 is other content). Filters, sorting, search words and tracking parameters are
+    left out: they show a selection of the same page. The language is a cookie, not part of
+    the address, so both languages share it (the content is Dutch in both)."""
+    url = request.build_absolute_uri(request.path)
+    page = request.GET.get(PAGE_PARAM, "")
+    if page.isdigit() and int(page) > 1:
+        url += f"?{PAGE_PARAM}={int(page)}"
+    return url

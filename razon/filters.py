@@ -4,6 +4,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import django_filters
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from razon import search
+from razon.models import SearchEntry
 
 
 @dataclass(frozen=True)
@@ -72,3 +77,38 @@ class FacetedFilterSet(django_filters.FilterSet):
 
     def facet(self, name):
         return next(facet for facet in self.facets if facet.name == name)
+
+
+class SearchFilter(FacetedFilterSet):
+    """The site search (/zoeken/): the words, and the kind of content with counts. Without
+    words nothing is searched and nothing is found."""
+
+    zoek = django_filters.CharFilter(method="filter_search", max_length=search.MAX_QUERY_LENGTH)
+    soort = django_filters.ChoiceFilter(field_name="kind", choices=search.kind_choices)
+
+    facet_labels = {"soort": (_("Soort"), _("Alles"))}
+
+    class Meta:
+        model = SearchEntry
+        fields = []
+
+    def facet_base_queryset(self):
+        return SearchEntry.objects.published()
+
+    @property
+    def query(self):
+        """The words searched for, when valid (an invalid kind leaves them alone)."""
+        self.form.is_valid()
+        return (self.form.cleaned_data.get("zoek") or "").strip()
+
+    def filter_queryset(self, queryset):
+        if not self.query:
+            return queryset.none()
+        return super().filter_queryset(queryset)
+
+    def filter_search(self, queryset, name, value):
+        return search.search(queryset, value.strip())
+
+    def facet_soort(self, queryset):
+        counts = dict(queryset.order_by().values_list("kind").annotate(Count("pk")))
+        return [(kind, label, counts.get(kind, 0)) for kind, label in search.kind_choices()]

@@ -1,5 +1,8 @@
-"""Building blocks shared by every app: the sectors and the publish state."""
+"""Building blocks shared by every app: the sectors, the publish state, documents and the
+search index."""
 
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -188,3 +191,42 @@ class Document(models.Model):
             self.content_type = kind.content_type
             self.size = self.file.size
             self.file.name = clean_filename(self.file.name, kind.extension)
+
+
+class SearchEntryQuerySet(models.QuerySet):
+    def published(self):
+        """Entries carry their item's status and publish time, so the publish rule is applied
+        when searching: drafts and scheduled items are never found."""
+        return self.filter(published_condition())
+
+
+class SearchEntry(models.Model):
+    """One row per searchable item: its words copied out of the item (see razon/search.py)
+    so one query searches every kind of content. Kept in step by signals and rebuilt by
+    `manage.py rebuild_search_index`. On PostgreSQL `search_vector` holds the weighted Dutch
+    full-text vector, with GIN indexes on it and on the title's trigrams (migration 0004)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=40, db_index=True)
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=300)
+    status = models.CharField(max_length=10, choices=PublishStatus)
+    publish_at = models.DateTimeField(null=True, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = SearchEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("zoekresultaat")
+        verbose_name_plural = _("zoekresultaten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="unique_search_entry"
+            )
+        ]
+
+    def __str__(self):
+        return self.title

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "django.contrib.sitemaps",  # search fields and lookups; harmless on SQLite
     "django.forms",
     "django_filters",
     "django_htmx",

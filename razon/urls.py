@@ -1,8 +1,10 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from razon import views
+from razon.sitemaps import sitemaps
 
 admin.site.site_header = _("RA-ZON beheer")
 admin.site.site_title = _("RA-ZON beheer")
@@ -12,12 +14,14 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("", include("alliances.urls")),
     path("", include("regions.urls")),
     path("", include("partnerships.urls")),
     path("", include("events.urls")),
     path("", include("news.urls")),
     path("", include("contact.urls")),
+    path("zoeken/", views.search_page, name="search"),
     path("privacy/", views.privacy, name="privacy"),
     path("documenten/<slug:slug>/", views.document, name="document"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -3,6 +3,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -10,13 +11,17 @@ from django.views.decorators.http import require_GET, require_POST
 from alliances.models import Alliance
 from events.models import Event
 from news.models import Post
-from razon import navigation, richtext
-from razon.models import Document
+from razon import navigation, richtext, search
+from razon.filters import SearchFilter
+from razon.models import Document, SearchEntry
+from razon.pagination import paginate
+from razon.partials import render_page
 from razon.uploads import PDF
 
 HOME_POSTS = 3
 HOME_EVENTS = 3
 PREVIEW_MAX_LENGTH = 200_000
+SEARCH_PER_PAGE = 10
 
 
 @require_GET
@@ -46,6 +51,25 @@ def privacy(request):
     )
 
 
+@require_GET
+def search_page(request):
+    """The site search; for htmx only the results region (the typed words stay put)."""
+    filterset = SearchFilter(request.GET, queryset=SearchEntry.objects.published(), request=request)
+    page = paginate(request, filterset.qs, SEARCH_PER_PAGE)
+    page.object_list = search.add_snippets(page.object_list, filterset.query)
+    return render_page(
+        request,
+        "razon/search.html",
+        {
+            "filterset": filterset,
+            "query": filterset.query,
+            "page": page,
+            "breadcrumbs": [(_("Zoeken"), request.path)],
+        },
+        partials=["results"],
+    )
+
+
 @never_cache
 @require_GET
 def healthz(request):
@@ -61,7 +85,12 @@ def healthz(request):
 
 @require_GET
 def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /healthz"]
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /healthz",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 

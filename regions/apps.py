@@ -12,3 +12,10 @@ class RegionsConfig(AppConfig):
 
         related.register("organization", education_regions_of)
         related.register("organization", rap_projects_of)
+
+        from razon import search
+        from regions.models import EducationRegion, RAPProject
+        from regions.search import education_region_document, rap_project_document
+
+        search.register(EducationRegion, "onderwijsregio", education_region_document)
+        search.register(RAPProject, "rap-project", rap_project_document)

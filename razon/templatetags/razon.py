@@ -44,3 +44,26 @@ def jsonld(data):
         '<script type="application/ld+json">{}</script>',
         mark_safe(json.dumps(data, cls=DjangoJSONEncoder).translate(_json_script_escapes)),
     )
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        # The output was escaped as it rendered, like any template output.
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """`{% capture as name %}…{% endcapture %}` renders its content (blocks included) into a
+    variable instead of the page, so base.html can use a page's title block twice."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Usage: {% capture as name %}…{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])

@@ -27,15 +27,16 @@ def test_the_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page, de
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-def test_the_header_works_by_keyboard_including_the_language_switch(page, demo_site):
+def test_the_header_works_by_keyboard_including_search_and_the_language_switch(page, demo_site):
     page.goto(demo_site + "/")
 
     focused = []
-    for _ in range(3):
+    for _ in range(5):
         page.keyboard.press("Tab")
         focused.append(page.evaluate("document.activeElement.textContent.trim()"))
     assert focused[1].startswith("RA-ZON")  # the home link
-    assert focused[2] == "English"
+    assert focused[3] == "Zoeken"  # the search box, then its button
+    assert focused[4] == "English"
 
     page.keyboard.press("Enter")
     page.wait_for_load_state()

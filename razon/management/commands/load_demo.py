@@ -2,6 +2,7 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -21,3 +22,4 @@ class Command(BaseCommand):
                 continue
             changed = import_module(module_name).load()
             self.stdout.write(f"{config.label}: {changed} item(s) created or updated")
+        call_command("rebuild_search_index", stdout=self.stdout)

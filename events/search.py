@@ -1,0 +1,14 @@
+"""The agenda's events in the site search (see razon/search.py)."""
+
+from razon.richtext import plain_text
+from razon.search import Document
+
+
+def event_document(event):
+    return Document(
+        title=event.title,
+        summary=event.summary,
+        body="\n".join(
+            [event.location, plain_text(event.body), event.audience, plain_text(event.report)]
+        ),
+    )

@@ -1,0 +1,238 @@
+"""Site search: one index of everything public, which apps add their models to.
+
+An app registers each public model in its AppConfig.ready with a function that gives the
+item's words (title, summary, body); the index (razon.SearchEntry) then follows the model
+through post_save and post_delete, and `manage.py rebuild_search_index` refills it. The
+entry copies the item's status and publish time, so the publish rule is applied at query
+time and drafts and scheduled items are never found.
+
+On PostgreSQL the search is full text with the Dutch configuration (stemming: "opleidingen"
+finds "opleiding"), ranked with the title above the summary above the body, plus trigram
+word similarity on the title for small typos; both served by GIN indexes. Elsewhere (SQLite
+in development) every word must occur in the title, summary or body."""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramWordSimilarity,
+)
+from django.db import connection
+from django.db.models import Case, F, IntegerField, Q, TextField, Value, When
+from django.db.models.functions import Concat
+from django.db.models.signals import post_delete, post_save
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+
+from razon.models import SearchEntry
+
+CONFIG = "dutch"
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 10
+SNIPPET_LENGTH = 240
+# Placed around matches by the database, then turned into <mark> after escaping the text.
+START, STOP = "\x02", "\x03"
+
+
+@dataclass(frozen=True)
+class Document:
+    """The words of one item, by weight."""
+
+    title: str
+    summary: str = ""
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class Searchable:
+    model: type
+    kind: str  # the value of the `soort` filter
+    document: Callable  # item -> Document
+
+    @property
+    def label(self):
+        return capfirst(self.model._meta.verbose_name_plural)
+
+
+_registry: dict[str, Searchable] = {}
+
+
+def register(model, kind, document):
+    """Index `model`'s items, described by `document(item) -> Document`."""
+    _registry[kind] = Searchable(model, kind, document)
+    uid = f"razon.search.{kind}"
+    post_save.connect(_saved, sender=model, weak=False, dispatch_uid=uid)
+    post_delete.connect(_deleted, sender=model, weak=False, dispatch_uid=uid)
+
+
+def searchables():
+    return list(_registry.values())
+
+
+def kind_choices():
+    return [(item.kind, item.label) for item in _registry.values()]
+
+
+def kind_label(kind):
+    item = _registry.get(kind)
+    return item.label if item else kind
+
+
+def _searchable_for(model):
+    return next((item for item in _registry.values() if item.model is model), None)
+
+
+def _entry_fields(searchable, obj):
+    doc = searchable.document(obj)
+    return {
+        "kind": searchable.kind,
+        "title": _clean(doc.title)[:300],
+        "summary": _clean(doc.summary),
+        "body": _clean(doc.body),
+        "url": obj.get_absolute_url(),
+        "status": obj.status,
+        "publish_at": obj.publish_at,
+    }
+
+
+def _clean(text):
+    """Without the placeholder characters the snippets use."""
+    return (text or "").replace(START, "").replace(STOP, "")
+
+
+def _vector():
+    return (
+        SearchVector("title", weight="A", config=CONFIG)
+        + SearchVector("summary", weight="B", config=CONFIG)
+        + SearchVector("body", weight="C", config=CONFIG)
+    )
+
+
+def _update_vectors(entries):
+    if connection.vendor == "postgresql":
+        entries.update(search_vector=_vector())
+
+
+def index(obj):
+    """Add or refresh the entry of one item."""
+    searchable = _searchable_for(type(obj))
+    entry, _ = SearchEntry.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        defaults=_entry_fields(searchable, obj),
+    )
+    _update_vectors(SearchEntry.objects.filter(pk=entry.pk))
+
+
+def _saved(sender, instance, raw=False, **kwargs):
+    if not raw:  # fixtures load incomplete objects; rebuild the index after loading them
+        index(instance)
+
+
+def _deleted(sender, instance, **kwargs):
+    SearchEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(sender), object_id=instance.pk
+    ).delete()
+
+
+def rebuild():
+    """Replace the whole index with the current items; returns the number of entries."""
+    SearchEntry.objects.all().delete()
+    for searchable in _registry.values():
+        content_type = ContentType.objects.get_for_model(searchable.model)
+        SearchEntry.objects.bulk_create(
+            SearchEntry(
+                content_type=content_type, object_id=obj.pk, **_entry_fields(searchable, obj)
+            )
+            for obj in searchable.model._default_manager.iterator()
+        )
+    _update_vectors(SearchEntry.objects.all())
+    return SearchEntry.objects.count()
+
+
+def words(text):
+    return text.split()[:MAX_WORDS]
+
+
+def search(entries, text):
+    """`entries` matching `text`, best first, each with a `headline` (or None)."""
+    if connection.vendor == "postgresql":
+        return _search_postgres(entries, text)
+    return _search_simple(entries, text)
+
+
+def _search_postgres(entries, text):
+    query = SearchQuery(text, config=CONFIG, search_type="websearch")
+    return (
+        entries.filter(Q(search_vector=query) | Q(title__trigram_word_similar=text))
+        .annotate(
+            rank=SearchRank(F("search_vector"), query),
+            similarity=TrigramWordSimilarity(text, "title"),
+            headline=SearchHeadline(
+                Concat("summary", Value("\n"), "body", output_field=TextField()),
+                query,
+                config=CONFIG,
+                start_sel=START,
+                stop_sel=STOP,
+                max_words=35,
+                min_words=15,
+            ),
+        )
+        .order_by("-rank", "-similarity", "title", "pk")
+    )
+
+
+def _search_simple(entries, text):
+    in_title = Q()
+    for word in words(text):
+        entries = entries.filter(
+            Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
+        )
+        in_title &= Q(title__icontains=word)
+    return entries.annotate(
+        rank=Case(When(in_title, then=1), default=0, output_field=IntegerField()),
+        headline=Value(None, output_field=TextField()),
+    ).order_by("-rank", "title", "pk")
+
+
+def add_snippets(entries, text):
+    """Give each entry a `snippet` (its text around the first match, escaped, with the
+    matches in <mark>) and a `kind_label`. Returns the entries as a list."""
+    entries = list(entries)
+    for entry in entries:
+        entry.kind_label = kind_label(entry.kind)
+        if entry.headline is not None:
+            entry.snippet = _marked(entry.headline)
+        else:
+            entry.snippet = highlight(f"{entry.summary}\n{entry.body}", words(text))
+    return entries
+
+
+def _marked(text):
+    """Escape database text, then turn the START/STOP placeholders into <mark>."""
+    escaped = escape(text.strip())
+    return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))
+
+
+def highlight(text, terms, length=SNIPPET_LENGTH):
+    """An excerpt of `text` around the first of `terms`, escaped, with every term in
+    <mark> (case-insensitive); the start of the text when no term occurs."""
+    text = " ".join(_clean(text).split())
+    terms = [_clean(term) for term in terms if _clean(term)]
+    if not terms:
+        return escape(text[:length])
+    pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
+    first = pattern.search(text)
+    start = max(0, first.start() - length // 3) if first else 0
+    excerpt = text[start : start + length]
+    marked = pattern.sub(lambda match: f"{START}{match.group(0)}{STOP}", excerpt)
+    prefix = "… " if start else ""
+    suffix = " …" if start + length < len(text) else ""
+    return _marked(f"{prefix}{marked}{suffix}")
