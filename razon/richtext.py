@@ -5,6 +5,7 @@ Markdown's HTML passed through nh3 with a short allow-list: no script, no style,
 handler, no `javascript:` link can get through, whatever was typed or pasted. The rendering
 is cached per text in the process, so a page pays for it once."""
 
+import html
 from functools import lru_cache
 from xml.etree import ElementTree
 
@@ -91,8 +92,9 @@ def preview(text: str) -> SafeString:
 
 
 def plain_text(text: str) -> str:
-    """The words of a Markdown text without any markup (for summaries, search, feeds)."""
-    return strip_tags(_render(text or "")).strip()
+    """The words of a Markdown text without any markup (for summaries, search, feeds): tags
+    gone and entities decoded, so "&" is "&", not "&amp;" (whoever shows it escapes it)."""
+    return html.unescape(strip_tags(_render(text or ""))).strip()
 
 
 def reading_minutes(text: str, words_per_minute: int = 200) -> int:

@@ -110,3 +110,9 @@ def test_plain_text_and_reading_time():
     assert "<" not in plain_text(text)
     assert reading_minutes(text) == 3
     assert reading_minutes("") == 1
+
+
+def test_plain_text_decodes_entities_once():
+    assert plain_text("Samen Opleiden & Professionaliseren <b>") == (
+        "Samen Opleiden & Professionaliseren"
+    )
