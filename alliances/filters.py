@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Alliance, Organization, OrganizationKind
 from razon.filters import FacetedFilterSet
-from razon.models import Sector, SectorCode
+from razon.models import SectorCode
 
 
 class OrganizationFilter(FacetedFilterSet):
@@ -38,15 +38,7 @@ class OrganizationFilter(FacetedFilterSet):
         return queryset.filter(alliances__in=Alliance.objects.published().filter(slug=value))
 
     def facet_soort(self, queryset):
-        counts = dict(queryset.order_by().values_list("kind").annotate(Count("pk", distinct=True)))
-        return [(kind, label, counts.get(kind, 0)) for kind, label in OrganizationKind.choices]
-
-    def facet_sector(self, queryset):
-        sectors = Sector.objects.filter(organization__in=queryset.values("pk")).annotate(
-            count=Count("organization")
-        )
-        counts = {sector.code: sector.count for sector in sectors}
-        return [(code, label, counts.get(code, 0)) for code, label in SectorCode.choices]
+        return self.choice_counts(queryset, "kind", OrganizationKind.choices)
 
     def facet_alliantie(self, queryset):
         alliances = (

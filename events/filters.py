@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, EventKind
 from razon.filters import FacetedFilterSet
-from razon.models import Sector, SectorCode
+from razon.models import SectorCode
 
 
 class EventFilter(FacetedFilterSet):
@@ -29,16 +29,7 @@ class EventFilter(FacetedFilterSet):
         return queryset.past().filter(starts_at__year=value)
 
     def facet_soort(self, queryset):
-        counts = dict(queryset.order_by().values_list("kind").annotate(Count("pk", distinct=True)))
-        return [(kind, label, counts.get(kind, 0)) for kind, label in EventKind.choices]
-
-    def facet_sector(self, queryset):
-        counts = dict(
-            Sector.objects.filter(event__in=queryset.values("pk"))
-            .annotate(count=Count("event"))
-            .values_list("code", "count")
-        )
-        return [(code, label, counts.get(code, 0)) for code, label in SectorCode.choices]
+        return self.choice_counts(queryset, "kind", EventKind.choices)
 
     def facet_jaar(self, queryset):
         years = (

@@ -1,10 +1,10 @@
 import django_filters
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from news.models import Post, PostKind
 from razon.filters import FacetedFilterSet
-from razon.models import Sector, SectorCode
+from razon.models import SectorCode
 
 
 class PostFilter(FacetedFilterSet):
@@ -39,13 +39,4 @@ class PostFilter(FacetedFilterSet):
         return queryset
 
     def facet_soort(self, queryset):
-        counts = dict(queryset.order_by().values_list("kind").annotate(Count("pk", distinct=True)))
-        return [(kind, label, counts.get(kind, 0)) for kind, label in PostKind.choices]
-
-    def facet_sector(self, queryset):
-        counts = dict(
-            Sector.objects.filter(post__in=queryset.values("pk"))
-            .annotate(count=Count("post", distinct=True))
-            .values_list("code", "count")
-        )
-        return [(code, label, counts.get(code, 0)) for code, label in SectorCode.choices]
+        return self.choice_counts(queryset, "kind", PostKind.choices)

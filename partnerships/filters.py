@@ -100,26 +100,15 @@ class PartnershipFilter(FacetedFilterSet):
         )
 
     def facet_erkenning(self, queryset):
-        counts = dict(
-            queryset.order_by().values_list("accreditation").annotate(Count("pk", distinct=True))
-        )
-        return [(value, label, counts.get(value, 0)) for value, label in Accreditation.choices]
+        return self.choice_counts(queryset, "accreditation", Accreditation.choices)
 
     def sector_tabs(self):
         """The two sector groups with their counts under the other filters (one query)."""
-        counts = dict(
-            self.queryset_without("sector")
-            .order_by()
-            .values_list("sector_group")
-            .annotate(Count("pk", distinct=True))
+        counts = self.choice_counts(
+            self.queryset_without("sector"), "sector_group", SectorGroup.choices
         )
         selected = self.data.get("sector", "")
         return [
-            {
-                "value": value,
-                "label": label,
-                "count": counts.get(value, 0),
-                "selected": value == selected,
-            }
-            for value, label in SectorGroup.choices
+            {"value": value, "label": label, "count": count, "selected": value == selected}
+            for value, label, count in counts
         ]

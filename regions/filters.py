@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization
 from razon.filters import FacetedFilterSet
-from razon.models import Sector, SectorCode
+from razon.models import SectorCode
 from regions.maps import ZUIDOOST_PROVINCES
 from regions.models import (
     EducationRegion,
@@ -42,22 +42,10 @@ class RegionalFilterSet(FacetedFilterSet):
             condition |= Q(**{f"{lookup}__in": organizations})
         return queryset.filter(condition).distinct()
 
-    def facet_sector(self, queryset):
-        related = self._meta.model._meta.model_name
-        counts = dict(
-            Sector.objects.filter(**{f"{related}__in": queryset.values("pk")})
-            .annotate(count=Count(related))
-            .values_list("code", "count")
-        )
-        return [(code, label, counts.get(code, 0)) for code, label in SectorCode.choices]
-
     def facet_provincie(self, queryset):
-        counts = dict(
-            queryset.order_by()
-            .values_list("municipalities__province")
-            .annotate(Count("pk", distinct=True))
+        return self.choice_counts(
+            queryset, "municipalities__province", [(name, name) for name in ZUIDOOST_PROVINCES]
         )
-        return [(name, name, counts.get(name, 0)) for name in ZUIDOOST_PROVINCES]
 
     def facet_gemeente(self, queryset):
         relation = self.queryset.model.municipalities.field.related_query_name()
@@ -103,8 +91,7 @@ class EducationRegionFilter(RegionalFilterSet):
         fields = []
 
     def facet_fase(self, queryset):
-        counts = dict(queryset.order_by().values_list("phase").annotate(Count("pk", distinct=True)))
-        return [(value, label, counts.get(value, 0)) for value, label in RegionStatus.choices]
+        return self.choice_counts(queryset, "phase", RegionStatus.choices)
 
 
 class RAPProjectFilter(RegionalFilterSet):
@@ -144,13 +131,7 @@ class RAPProjectFilter(RegionalFilterSet):
         return [(year, str(year), counts[year]) for year in sorted(counts, reverse=True)]
 
     def facet_regeling(self, queryset):
-        counts = dict(
-            queryset.order_by().values_list("programme").annotate(Count("pk", distinct=True))
-        )
-        return [(value, label, counts.get(value, 0)) for value, label in Programme.choices]
+        return self.choice_counts(queryset, "programme", Programme.choices)
 
     def facet_status(self, queryset):
-        counts = dict(
-            queryset.order_by().values_list("progress").annotate(Count("pk", distinct=True))
-        )
-        return [(value, label, counts.get(value, 0)) for value, label in ProjectStatus.choices]
+        return self.choice_counts(queryset, "progress", ProjectStatus.choices)
