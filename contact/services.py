@@ -3,8 +3,6 @@
 The message is stored first, in the request that receives it; the notification is sent after
 the commit and, when the mail server fails, again later by `send_contact_notifications`."""
 
-import logging
-
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -12,8 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from contact.models import ContactMessage, Status
-
-logger = logging.getLogger(__name__)
+from razon.mail import deliver, send_each
 
 
 def contact_message_create(*, form, is_spam):
@@ -40,29 +37,22 @@ def send_notification(message_id):
     if not claimed:
         return False
     message = ContactMessage.objects.get(pk=message_id)
-    try:
-        _notification(message).send(fail_silently=False)
-    except Exception as error:  # any mail failure: keep the message, retry later
-        logger.warning("Contact notification %s failed: %s", message_id, error)
-        ContactMessage.objects.filter(pk=message_id).update(
-            notified_at=None,
-            notify_attempts=message.notify_attempts + 1,
-            notify_error=str(error)[:300],
-        )
-        return False
-    ContactMessage.objects.filter(pk=message_id).update(notify_error="")
-    return True
+    return deliver(
+        lambda: _notification(message),
+        description=f"Contact notification {message_id}",
+        on_failure=lambda error: ContactMessage.objects.filter(pk=message_id).update(
+            notified_at=None, notify_attempts=message.notify_attempts + 1, notify_error=error
+        ),
+        on_success=lambda: ContactMessage.objects.filter(pk=message_id).update(notify_error=""),
+    )
 
 
 def send_pending_notifications():
     """Sends every notification that has not gone out yet; returns (sent, failed)."""
-    sent = failed = 0
-    for message_id in ContactMessage.objects.awaiting_notification().values_list("pk", flat=True):
-        if send_notification(message_id):
-            sent += 1
-        else:
-            failed += 1
-    return sent, failed
+    return send_each(
+        ContactMessage.objects.awaiting_notification().values_list("pk", flat=True),
+        send_notification,
+    )
 
 
 def _notification(message):

@@ -5,8 +5,6 @@ given twice however many people register at once; the e-mail is sent after the c
 when the mail server fails, again later by `send_registration_mails`. Each registration
 carries the e-mail it is still owed (`pending_mail`), so nothing is sent twice or lost."""
 
-import logging
-
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
@@ -19,8 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from events.calendar import calendar_for
 from events.models import Event, PendingMail, Registration, RegistrationState, RegistrationStatus
-
-logger = logging.getLogger(__name__)
+from razon.mail import deliver, send_each
 
 CANCEL_SALT = "events.registration.cancel"
 
@@ -134,29 +131,21 @@ def send_registration_mail(registration_id):
     )
     if not claimed:
         return False
-    try:
-        _mail(registration, kind).send(fail_silently=False)
-    except Exception as error:  # any mail failure: keep the registration, retry later
-        logger.warning("Registration mail %s (%s) failed: %s", registration_id, kind, error)
-        Registration.objects.filter(pk=registration_id, pending_mail=PendingMail.NONE).update(
-            pending_mail=kind,
-            mail_attempts=registration.mail_attempts + 1,
-            mail_error=str(error)[:300],
-        )
-        return False
-    Registration.objects.filter(pk=registration_id).update(mail_error="")
-    return True
+    return deliver(
+        lambda: _mail(registration, kind),
+        description=f"Registration mail {registration_id} ({kind})",
+        on_failure=lambda error: Registration.objects.filter(
+            pk=registration_id, pending_mail=PendingMail.NONE
+        ).update(pending_mail=kind, mail_attempts=registration.mail_attempts + 1, mail_error=error),
+        on_success=lambda: Registration.objects.filter(pk=registration_id).update(mail_error=""),
+    )
 
 
 def send_pending_mails():
     """Sends every registration e-mail still owed; returns (sent, failed)."""
-    sent = failed = 0
-    for pk in Registration.objects.awaiting_mail().values_list("pk", flat=True):
-        if send_registration_mail(pk):
-            sent += 1
-        else:
-            failed += 1
-    return sent, failed
+    return send_each(
+        Registration.objects.awaiting_mail().values_list("pk", flat=True), send_registration_mail
+    )
 
 
 SUBJECTS = {
