@@ -13,6 +13,17 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytest_plugins = ["tests.smtp"]
 
 
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Every test starts and ends with an empty cache: rate limits, the regiokaart and other
+    cached pieces never leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def demo(db):
     """The demo content, as `make run` shows it."""

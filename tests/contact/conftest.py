@@ -15,15 +15,6 @@ def contact_settings(settings):
     return settings
 
 
-@pytest.fixture(autouse=True)
-def clear_cache():
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def started(seconds_ago=10):
     return signing.dumps(time.time() - seconds_ago, salt=TIMESTAMP_SALT)
 

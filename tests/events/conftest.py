@@ -12,15 +12,6 @@ def registration_settings(settings):
     return settings
 
 
-@pytest.fixture(autouse=True)
-def clear_cache():
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def valid_data(**overrides):
     data = {
         "name": "Bram Jansen",
