@@ -30,10 +30,6 @@ class Facet:
     def field_id(self):
         return f"id_{self.name}"
 
-    @property
-    def selected(self):
-        return next((option for option in self.options if option.selected), None)
-
 
 class FacetedFilterSet(django_filters.FilterSet):
     """A FilterSet with facets: for each name in `Meta.facets` a method `facet_<name>(qs)`
