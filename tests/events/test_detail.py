@@ -120,3 +120,17 @@ def test_the_page_runs_a_fixed_number_of_queries(client, django_assert_num_queri
     with django_assert_num_queries(5 + providers):
         response = client.get(event.get_absolute_url())
     assert "Nog 70 plaatsen vrij." in response.content.decode()
+
+
+def test_the_registration_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
+    from django.urls import reverse
+
+    event = factories.event(registration_enabled=True, capacity=100)
+    for _ in range(50):
+        factories.registration(event)
+    event.sectors.set(Sector.objects.ensure_all().values())
+    # 1 event with its registration counts, 2 sectors, 3 programme, 4 documents,
+    # 5 organisers (the page's shared prefetches).
+    with django_assert_num_queries(5):
+        response = client.get(reverse("events:register", args=[event.slug]))
+    assert "Nog 50 plaatsen vrij." in response.content.decode()
