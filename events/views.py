@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -47,7 +47,7 @@ def _published_event(slug):
 @require_GET
 def event_detail(request, slug):
     event = _published_event(slug)
-    return render_page(
+    return render(
         request,
         "events/event_detail.html",
         {
@@ -115,7 +115,7 @@ def _outcome(registration):
 @require_GET
 def registered(request, slug, status):
     event = _published_event(slug)
-    return render_page(
+    return render(
         request,
         "events/register.html",
         {
@@ -132,13 +132,13 @@ def cancel(request, token):
     registration = services.registration_for_cancel_token(token)
     context = {"registration": registration, "breadcrumbs": [(_("Afmelden"), request.path)]}
     if registration is None:
-        response = render_page(request, "events/cancel.html", context)
+        response = render(request, "events/cancel.html", context)
         response.status_code = 400
         return response
     if request.method == "POST" and registration.status != RegistrationStatus.CANCELLED:
         context["registration"] = services.cancel(registration.pk)
         context["cancelled_now"] = True
-    return render_page(request, "events/cancel.html", context)
+    return render(request, "events/cancel.html", context)
 
 
 @require_GET
