@@ -19,8 +19,8 @@ A model declares `WebImageField` (with width and height fields) and gets all of 
 - the markup: `{% responsive_image obj.field alt sizes=… %}` writes `<img>` with `srcset`,
   `width` and `height` (no layout shift) and lazy loading unless told otherwise.
 
-`manage.py make_renditions` makes missing renditions for every such field (after an import,
-or when WIDTHS changes)."""
+A rendition that is missing (an image stored before renditions existed, or a width added to
+WIDTHS) is made from its original the first time it is asked for (`open_stored_image`)."""
 
 import hashlib
 import io
@@ -29,7 +29,6 @@ import warnings
 from dataclasses import dataclass
 
 from django import forms
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -383,16 +382,6 @@ class WebImageField(FileCleanupMixin, models.ImageField):
             for name in (self.width_field, self.height_field):
                 if name:
                     setattr(instance, name, None)
-
-
-def image_fields():
-    """(model, field) for every WebImageField of every installed model."""
-    return [
-        (model, field)
-        for model in apps.get_models()
-        for field in model._meta.get_fields()
-        if isinstance(field, WebImageField)
-    ]
 
 
 # Serving ------------------------------------------------------------------------------
