@@ -306,6 +306,8 @@ def make_renditions(storage, name, image=None):
     if image is None:
         with storage.open(name, "rb") as handle:
             image = Image.open(handle)
+            if image.width * image.height > settings.RAZON_MAX_IMAGE_PIXELS:
+                raise ValueError(f"{name} has too many pixels for renditions")
             image.load()
     has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
     image = image.convert("RGBA" if has_alpha else "RGB")

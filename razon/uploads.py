@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import signals
+from django.db.models.fields.files import FieldFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename, slugify
 from django.utils.translation import gettext as _
@@ -127,9 +128,13 @@ class FileCleanupMixin:
         return [name]
 
     def _stored_name(self, instance):
-        # Read from __dict__: a deferred field is not loaded just to remember it.
+        """The name of the file in storage; "" for none, or for an upload not yet stored
+        (its name is only what the browser sent). Read from __dict__, so a deferred field
+        is not loaded just to remember it."""
         value = instance.__dict__.get(self.attname)
-        return getattr(value, "name", value) or ""
+        if isinstance(value, str):
+            return value
+        return value.name if isinstance(value, FieldFile) and value._committed else ""
 
     def _remember(self, sender, instance, **kwargs):
         if self.attname in instance.__dict__:

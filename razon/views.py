@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from alliances.models import Alliance
 from events.models import Event
@@ -124,7 +124,7 @@ def document(request, slug):
     return response
 
 
-@require_GET
+@require_safe
 def media(request, path):
     """Uploaded images and their renditions (production has no other server for MEDIA_ROOT;
     whitenoise serves only static files). Only the image types the site accepts are served,

@@ -220,6 +220,16 @@ def test_replacing_an_image_removes_the_old_files_after_the_commit(
     assert post.cover.name != old_files[0]
 
 
+def test_a_new_upload_never_removes_a_stored_file_that_has_its_name(
+    django_capture_on_commit_callbacks,
+):
+    default_storage.save("foto.jpg", io.BytesIO(jpeg_bytes()))
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.post(cover_alt="Een foto", cover=upload("foto.jpg", jpeg_bytes(90, 60)))
+
+    assert default_storage.exists("foto.jpg")
+
+
 def test_deleting_an_organisation_removes_its_logo_after_the_commit(
     django_capture_on_commit_callbacks,
 ):
@@ -285,6 +295,7 @@ def test_images_are_served_inline_with_a_safe_type_and_long_caching(client):
 
     original = client.get(post.cover.url)
     assert original["Content-Type"] == "image/jpeg"
+    assert client.head(post.cover.url).status_code == 200
 
 
 def test_a_missing_rendition_of_a_stored_image_is_made_when_asked_for(client):
