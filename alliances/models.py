@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from razon.images import WebImageField
 from razon.models import Publishable, PublishableQuerySet, Sector
 
 
@@ -73,12 +74,16 @@ class Organization(Publishable):
     description = models.TextField(
         _("beschrijving"), blank=True, help_text=_("Een of twee zinnen over de organisatie.")
     )
-    logo = models.ImageField(
+    logo = WebImageField(
         _("logo"),
         upload_to="organisaties/logo/",
         blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
         help_text=_("Optioneel. PNG, JPEG of WebP, liefst met een transparante achtergrond."),
     )
+    logo_width = models.PositiveIntegerField(editable=False, null=True)
+    logo_height = models.PositiveIntegerField(editable=False, null=True)
 
     objects = OrganizationQuerySet.as_manager()
 

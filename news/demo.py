@@ -8,11 +8,13 @@ only when those exist, so this loads before and after the events app has its own
 
 import datetime
 
+from django.core.files.base import ContentFile
+
 from alliances.models import Organization
 from events.models import Event
 from news.models import Post, PostLink
 from partnerships.models import Partnership
-from razon.demo import sync
+from razon.demo import illustration, sync
 from razon.models import PublishStatus, Sector
 from regions.models import EducationRegion
 
@@ -22,6 +24,8 @@ EDITORS = "Redactie RA-ZON"
 STRATEGY_SESSION = "strategiesessie-onderwijsregios-7-februari-2024"
 SECOND_STRATEGY_SESSION = "tweede-strategiesessie-onderwijsregios-28-juni-2024"
 INFORMATION_MEETING = "informatiebijeenkomst-bestuursakkoord-flexibilisering-22-november-2021"
+# The post that shows a picture in the demo (drawn by razon.demo.illustration).
+ILLUSTRATED = "verslag-strategiesessie-onderwijsregios-7-februari-2024"
 
 LEERRUIMTE = """\
 Geen beeldspraak of prikkelende titel deze keer: dit blog gaat over de vorming van onderwijsregio's. Wat zijn dat, waarom moeten wij als betrokkenen bij Partners in Opleiding en Ontwikkeling ervan weten, en wat betekenen ze voor ons?
@@ -412,7 +416,18 @@ def load():
     for row in POSTS:
         chosen = [posts[slug] for slug in row.get("related", [])]
         changed += sync(Post, {"slug": row["slug"]}, m2m={"related_posts": chosen})[1]
+    changed += _illustrate(posts[ILLUSTRATED])
     return changed
+
+
+def _illustrate(post):
+    """Gives the post the demo picture, unless it has one (so a reload changes nothing)."""
+    if post.cover and post.cover.storage.exists(post.cover.name):
+        return 0
+    post.cover = ContentFile(illustration(), name="strategiesessie.png")
+    post.cover_alt = "Illustratie: drie overlappende cirkels, het beeldmerk van RA-ZON."
+    post.save()
+    return 1
 
 
 def _slugs(field):

@@ -2,13 +2,10 @@
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from alliances.models import Organization, Person
 from events.models import Event
 from partnerships.models import Partnership
+from razon.images import WebImageField
 from razon.models import Publishable, PublishableQuerySet, Sector
 from razon.richtext import RichTextField, reading_minutes
 from regions.models import DemoFlag, EducationRegion
@@ -125,15 +123,6 @@ def _shared_count(post, field):
     return Coalesce(Subquery(shared, output_field=IntegerField()), 0)
 
 
-def validate_image_size(file):
-    limit = settings.RAZON_MAX_UPLOAD_SIZE
-    if file.size > limit:
-        raise ValidationError(
-            _("Deze afbeelding is %(size)s; het maximum is %(limit)s. Verklein de afbeelding.")
-            % {"size": filesizeformat(file.size), "limit": filesizeformat(limit)}
-        )
-
-
 class Post(DemoFlag, Publishable):
     kind = models.CharField(
         _("soort"),
@@ -198,16 +187,12 @@ class Post(DemoFlag, Publishable):
             "de contactpersoon."
         ),
     )
-    cover = models.ImageField(
+    cover = WebImageField(
         _("afbeelding"),
         upload_to="berichten/%Y/",
         blank=True,
         width_field="cover_width",
         height_field="cover_height",
-        validators=[
-            FileExtensionValidator(["jpg", "jpeg", "png", "webp"]),
-            validate_image_size,
-        ],
         help_text=_("Optioneel. JPEG, PNG of WebP, liefst liggend en minstens 1200 pixels breed."),
     )
     cover_alt = models.CharField(

@@ -37,3 +37,25 @@ def _stored_value(obj, field):
 
 def _comparable(value):
     return value.pk if isinstance(value, models.Model) else value
+
+
+def illustration(width=1200, height=600):
+    """A picture for demo content, drawn here (no third-party image, no licence question):
+    the three circles of the RA-ZON mark on a light background, as PNG bytes."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (width, height), "#f3f6f9")
+    layer = Image.new("RGBA", image.size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(layer)
+    radius = height // 4
+    centres = [(-radius // 2, -radius // 3), (radius // 2, -radius // 3), (0, radius // 2)]
+    colours = [(26, 79, 122, 170), (168, 72, 12, 150), (18, 58, 90, 140)]
+    for (dx, dy), colour in zip(centres, colours, strict=True):
+        x, y = width // 2 + dx, height // 2 + dy
+        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=colour)
+    image.paste(layer, mask=layer)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from razon.uploads import DOCUMENT_TYPES, clean_filename, validate_document
+from razon.uploads import DOCUMENT_TYPES, ManagedFileField, clean_filename, validate_document
 
 
 class SectorCode(models.TextChoices):
@@ -149,7 +149,7 @@ class Document(models.Model):
     kind = models.CharField(
         _("soort"), max_length=20, choices=DocumentKind, default=DocumentKind.OTHER
     )
-    file = models.FileField(
+    file = ManagedFileField(
         _("bestand"),
         upload_to="documenten/%Y/",
         help_text=_(

@@ -253,8 +253,11 @@ RAZON_CONTACT_RATE_WINDOW = envint("RAZON_CONTACT_RATE_WINDOW", 600)
 RAZON_FORM_MIN_SECONDS = envint("RAZON_FORM_MIN_SECONDS", 3)
 # How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
-# Uploaded documents larger than this (bytes) are refused with a message.
+# Uploaded documents and images larger than this (bytes) are refused with a message.
 RAZON_MAX_UPLOAD_SIZE = envint("RAZON_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
+# Uploaded images with more pixels than this are refused: decoding one takes memory in
+# proportion (a "decompression bomb" is a small file that unpacks to billions of pixels).
+RAZON_MAX_IMAGE_PIXELS = envint("RAZON_MAX_IMAGE_PIXELS", 40_000_000)
 # Registrations for events: at most this many per client per window.
 RAZON_REGISTRATION_RATE_LIMIT = envint("RAZON_REGISTRATION_RATE_LIMIT", 10)
 RAZON_REGISTRATION_RATE_WINDOW = envint("RAZON_REGISTRATION_RATE_WINDOW", 600)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -24,6 +25,7 @@ urlpatterns = [
     path("zoeken/", views.search_page, name="search"),
     path("privacy/", views.privacy, name="privacy"),
     path("documenten/<slug:slug>/", views.document, name="document"),
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.media, name="media"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/voorbeeld/", views.richtext_preview, name="richtext_preview"),
     path("admin/", admin.site.urls),

@@ -1,18 +1,21 @@
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from alliances.models import Alliance
 from events.models import Event
 from news.models import Post
 from razon import navigation, richtext, search
 from razon.filters import SearchFilter
+from razon.images import CONTENT_TYPES_BY_EXTENSION, open_stored_image
 from razon.models import Document, SearchEntry
 from razon.pagination import paginate
 from razon.partials import render_page
@@ -94,6 +97,11 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+# Content-Security-Policy of files served from the site's origin (see the views below).
+DOCUMENT_CSP = "sandbox allow-scripts allow-downloads; frame-ancestors 'none'"
+IMAGE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
+
+
 @require_GET
 def document(request, slug):
     """A download under a stable address. Served with the type sniffed at upload; PDFs open
@@ -110,6 +118,31 @@ def document(request, slug):
         filename=doc.file.name.rsplit("/", 1)[-1],
     )
     response["Cache-Control"] = "public, max-age=3600"
+    # Whatever a document holds runs in an opaque origin: no access to the site's cookies or
+    # pages. Scripts stay allowed because Safari's PDF viewer needs them to draw the page.
+    response["Content-Security-Policy"] = DOCUMENT_CSP
+    return response
+
+
+@require_safe
+def media(request, path):
+    """Uploaded images and their renditions (production has no other server for MEDIA_ROOT;
+    whitenoise serves only static files). Only the image types the site accepts are served,
+    with the type their checked content gave them (the extension was set from it), inline,
+    and cached for a year: names carry a hash of the content, so a new image has a new
+    address. Documents are not served here: they go through `document`, which applies their
+    publish state."""
+    extension = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    content_type = CONTENT_TYPES_BY_EXTENSION.get(extension)
+    if content_type is None:
+        raise Http404
+    try:
+        handle = open_stored_image(default_storage, path)
+    except (FileNotFoundError, IsADirectoryError, SuspiciousFileOperation):
+        raise Http404 from None
+    response = FileResponse(handle, content_type=content_type, filename=path.rsplit("/", 1)[-1])
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    response["Content-Security-Policy"] = IMAGE_CSP
     return response
 
 

@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
                 ('body', razon.richtext.RichTextField(verbose_name='tekst')),
                 ('author_name', models.CharField(blank=True, help_text='Alleen als de schrijver geen contactpersoon is. Bijvoorbeeld: Miranda.', max_length=200, verbose_name='auteur (naam)')),
                 ('author_role', models.CharField(blank=True, help_text='Bijvoorbeeld: lector Partners in Opleiding en Ontwikkeling. Leeg: de functie van de contactpersoon.', max_length=200, verbose_name='rol van de auteur')),
-                ('cover', models.ImageField(blank=True, height_field='cover_height', help_text='Optioneel. JPEG, PNG of WebP, liefst liggend en minstens 1200 pixels breed.', upload_to='berichten/%Y/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp']), news.models.validate_image_size], verbose_name='afbeelding', width_field='cover_width')),
+                ('cover', models.ImageField(blank=True, height_field='cover_height', help_text='Optioneel. JPEG, PNG of WebP, liefst liggend en minstens 1200 pixels breed.', upload_to='berichten/%Y/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp'])], verbose_name='afbeelding', width_field='cover_width')),
                 ('cover_alt', models.CharField(blank=True, help_text='Verplicht bij een afbeelding: wat er te zien is, voor wie de afbeelding niet kan zien. Bijvoorbeeld: Deelnemers in gesprek aan zes tafels.', max_length=250, verbose_name='beschrijving van de afbeelding')),
                 ('cover_width', models.PositiveIntegerField(editable=False, null=True)),
                 ('cover_height', models.PositiveIntegerField(editable=False, null=True)),

@@ -2,9 +2,11 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.forms.utils import flatatt
 from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import mark_safe
 
+from razon.images import image_attributes
 from razon.richtext import render as render_richtext
 
 register = template.Library()
@@ -67,3 +69,22 @@ def capture(parser, token):
     nodelist = parser.parse(("endcapture",))
     parser.delete_first_token()
     return CaptureNode(nodelist, bits[2])
+
+
+@register.simple_tag
+def responsive_image(image, alt, sizes="100vw", css_class="", eager=False):
+    """An uploaded image (a WebImageField's value) as <img> with WebP renditions in srcset,
+    `sizes` telling the browser how wide it is shown, width and height so the page does not
+    shift while it loads, and lazy loading unless `eager` (for an image at the top of a
+    page). `alt` is required: pass "" for a purely decorative image."""
+    if not image:
+        return ""
+    attributes = image_attributes(image)
+    if "srcset" in attributes:
+        attributes["sizes"] = sizes
+    attributes.update(alt=alt, decoding="async")
+    if not eager:
+        attributes["loading"] = "lazy"
+    if css_class:
+        attributes["class"] = css_class
+    return format_html("<img{}>", flatatt(attributes))

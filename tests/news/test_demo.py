@@ -39,3 +39,17 @@ def test_loading_the_demo_again_changes_no_post(demo):
     call_command("load_demo", stdout=out)
 
     assert "news: 0 item(s)" in out.getvalue()
+
+
+def test_the_demo_report_has_a_picture_with_renditions(demo, client):
+    from django.core.files.storage import default_storage
+
+    from news.demo import ILLUSTRATED
+    from razon.images import rendition_name
+
+    post = Post.objects.get(slug=ILLUSTRATED)
+    assert post.cover_alt and (post.cover_width, post.cover_height) == (1200, 600)
+    assert default_storage.exists(rendition_name(post.cover.name, 1600))
+
+    html = client.get(post.get_absolute_url()).content.decode()
+    assert rendition_name(post.cover.url, 480) in html

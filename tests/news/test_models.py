@@ -9,18 +9,13 @@ from django.utils import timezone
 from news.models import Post, PostLink
 from razon.models import PublishStatus, Sector
 from tests import factories
+from tests.images import png_bytes
 
 pytestmark = pytest.mark.django_db
 
-# The smallest valid PNG: one transparent pixel.
-PIXEL = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
-)
-
 
 def image(name="foto.png"):
-    return SimpleUploadedFile(name, PIXEL, content_type="image/png")
+    return SimpleUploadedFile(name, png_bytes(1, 1), content_type="image/png")
 
 
 def test_a_cover_image_needs_a_description():

