@@ -109,6 +109,16 @@ class PublishableAdmin(HistoryAdmin):
         },
     )
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "slug" and field is not None:
+            field.help_text = _(
+                "Het laatste deel van het webadres, vanzelf ingevuld uit de titel. Wijzigt u "
+                "het bij een gepubliceerd item, dan blijft het oude adres werken: bezoekers "
+                "worden doorgestuurd naar het nieuwe."
+            )
+        return field
+
     def get_list_display(self, request):
         return [
             "publish_state" if name == "status" else name
