@@ -65,6 +65,15 @@ class HistoryAdmin(VersionAdmin):
             raise Http404
         return super().revision_view(request, object_id, version_id, extra_context)
 
+    def changelist_view(self, request, extra_context=None):
+        # The library wraps the whole list in one revision (for list_editable). Actions then
+        # put every item into that one revision, and restoring one item would restore them
+        # all; so without list_editable the actions make their own revision per item.
+        if self.list_editable:
+            return super().changelist_view(request, extra_context)
+        context = {"has_change_permission": self.has_change_permission(request)}
+        return admin.ModelAdmin.changelist_view(self, request, {**context, **(extra_context or {})})
+
     def recover_view(self, request, version_id, extra_context=None):
         get_object_or_404(Version.objects.get_deleted(self.model), pk=version_id)
         return super().recover_view(request, version_id, extra_context)
@@ -160,13 +169,15 @@ class PublishableAdmin(HistoryAdmin):
 
     def _set_status(self, request, queryset, status):
         """Saves item by item, so the history records who did it and the search index,
-        redirects and other receivers stay in step."""
+        redirects and other receivers stay in step. One revision per item: restoring an item
+        restores its whole revision, which must not carry other items along."""
         count = 0
-        with transaction.atomic(), self.create_revision(request):
-            reversion.set_comment(_("Status gewijzigd via een lijstactie."))
+        with transaction.atomic():
             for obj in queryset.exclude(status=status):
-                obj.status = status
-                obj.save()
+                with self.create_revision(request):
+                    reversion.set_comment(_("Status gewijzigd via een lijstactie."))
+                    obj.status = status
+                    obj.save()
                 self.log_change(request, obj, [{"changed": {"fields": ["status"]}}])
                 count += 1
         self.message_user(

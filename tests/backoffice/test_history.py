@@ -107,11 +107,16 @@ def test_the_publish_action_is_recorded_with_its_author(superuser_client, superu
         {"action": "make_published", "_selected_action": [e.pk for e in drafts]},
     )
     assert response.status_code == 302
+    revisions = set()
     for event in drafts:
         event.refresh_from_db()
         assert event.status == PublishStatus.PUBLISHED
         version = Version.objects.get_for_object(event).get()
         assert version.revision.user == superuser
+        # Restoring one item restores its revision: it must not carry the others along.
+        assert version.revision.version_set.count() == 1
+        revisions.add(version.revision_id)
+    assert len(revisions) == 3
 
 
 def test_the_publish_action_keeps_the_search_index_in_step(superuser_client):
