@@ -3,7 +3,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Alliance, AllianceContact, FocusPoint, Organization, Person
-from razon.admin import PublishableAdmin
+from razon.admin import HistoryAdmin, PublishableAdmin
 
 
 @admin.register(Organization)
@@ -28,7 +28,7 @@ class OrganizationAdmin(PublishableAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(HistoryAdmin):
     list_display = ["name", "role", "organization", "email", "is_public"]
     list_filter = ["is_public", "organization__kind"]
     list_select_related = ["organization"]

@@ -1,5 +1,4 @@
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -10,21 +9,21 @@ from alliances.schema import alliance_schema, organization_schema
 from razon import related
 from razon.pagination import paginate
 from razon.partials import render_page
+from razon.preview import get_public_or_preview, preview_or_404
 
 ORGANIZATIONS_PER_PAGE = 24
 
 
 @require_GET
 def main_alliance(request):
-    alliance = Alliance.objects.published().for_page().filter(is_main=True).first()
-    if alliance is None:
-        raise Http404
+    main = Alliance.objects.for_page().filter(is_main=True)
+    alliance = main.published().first() or preview_or_404(request, main.first())
     return _render_alliance(request, alliance)
 
 
 @require_GET
 def alliance_detail(request, slug):
-    alliance = get_object_or_404(Alliance.objects.published().for_page(), slug=slug)
+    alliance = get_public_or_preview(request, Alliance.objects.for_page(), slug=slug)
     if alliance.is_main:
         return redirect(alliance, permanent=True)
     return _render_alliance(request, alliance)
@@ -63,8 +62,8 @@ def organization_list(request):
 
 @require_GET
 def organization_detail(request, slug):
-    organization = get_object_or_404(
-        Organization.objects.published().prefetch_related("sectors"), slug=slug
+    organization = get_public_or_preview(
+        request, Organization.objects.prefetch_related("sectors"), slug=slug
     )
     return render(
         request,

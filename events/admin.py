@@ -51,6 +51,7 @@ class RegistrationInline(admin.TabularInline):
 
     model = Registration
     extra = 0
+    history = False  # what visitors wrote is not content: restoring an event leaves it alone
     can_delete = False
     show_change_link = True
     fields = ["name", "email", "organization", "status", "created_at"]

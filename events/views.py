@@ -14,6 +14,7 @@ from events.schema import event_schema
 from razon import related
 from razon.pagination import paginate
 from razon.partials import render_page
+from razon.preview import get_public_or_preview
 from razon.ratelimit import limit_reached
 
 PER_PAGE = 20
@@ -46,7 +47,7 @@ def _published_event(slug):
 
 @require_GET
 def event_detail(request, slug):
-    event = _published_event(slug)
+    event = get_public_or_preview(request, Event.objects.for_page(), slug=slug)
     return render(
         request,
         "events/event_detail.html",

@@ -58,10 +58,6 @@ class PostAdmin(PublishableAdmin):
         PublishableAdmin.publish_fieldset,
     ]
 
-    def view_on_site(self, obj):
-        # "Bekijk op de site" only for what visitors can see: a draft's page does not exist.
-        return obj.get_absolute_url() if obj.is_published else None
-
     @admin.display(description=_("auteur"))
     def byline(self, obj):
         return obj.byline_name or "–"

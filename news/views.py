@@ -1,4 +1,4 @@
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -9,6 +9,7 @@ from news.models import Post
 from news.schema import post_schema
 from razon.pagination import next_page, paginate
 from razon.partials import render_page
+from razon.preview import get_public_or_preview
 
 PER_PAGE = 10
 
@@ -35,7 +36,7 @@ def post_list(request):
 
 @require_GET
 def post_detail(request, slug):
-    post = get_object_or_404(Post.objects.published().for_page(), slug=slug)
+    post = get_public_or_preview(request, Post.objects.for_page(), slug=slug)
     return render(
         request,
         "news/post_detail.html",

@@ -1,4 +1,4 @@
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -9,6 +9,7 @@ from partnerships.models import Partnership
 from razon import related
 from razon.pagination import paginate
 from razon.partials import render_page
+from razon.preview import get_public_or_preview
 
 PER_PAGE = 24
 
@@ -47,7 +48,7 @@ def partnership_export(request, format):
 
 @require_GET
 def partnership_detail(request, slug):
-    partnership = get_object_or_404(Partnership.objects.published().for_page(), slug=slug)
+    partnership = get_public_or_preview(request, Partnership.objects.for_page(), slug=slug)
     return render(
         request,
         "partnerships/partnership_detail.html",

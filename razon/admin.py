@@ -1,33 +1,185 @@
 """Admin building blocks every content admin uses."""
 
+import reversion
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 
-from razon.models import Document, PublishStatus, Sector
+from razon import preview
+from razon.models import Document, PublishState, PublishStatus, Sector
 
 
-class PublishableAdmin(admin.ModelAdmin):
-    """Publish state in the list, a filter on it, and bulk publish / back-to-draft actions."""
+class HistoryAdmin(VersionAdmin):
+    """Who changed what and when (django-reversion), with "restore this version", for every
+    content admin. Each save in the admin is one revision of the item with its inlines;
+    inlines whose `history` is False (registrations, say: not content) are left out of the
+    revision, so restoring an item never deletes or brings back what visitors wrote.
+
+    Restoring goes through the normal change form, so the admin's permissions (model and
+    per-object, via get_queryset and has_change_permission) apply to it as to an edit."""
+
+    history_latest_first = True
+
+    def __init__(self, model, admin_site):
+        self.model = model  # the library's inline introspection reads it
+        if not reversion.is_registered(model):
+            follow = []
+            for inline in self.inlines:
+                if getattr(inline, "history", True):
+                    inline_model, follow_field = self._reversion_introspect_inline_admin(inline)
+                    if inline_model and not reversion.is_registered(inline_model):
+                        reversion.register(inline_model)
+                    if follow_field:
+                        follow.append(follow_field)
+            reversion.register(model, follow=follow)
+        super().__init__(model, admin_site)
+
+    def history_view(self, request, object_id, extra_context=None):
+        # Django's own history view checks the object; reversion's checks only the model.
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        return super().history_view(request, object_id, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # Only a version of this admin's model: the library looks a version up by its id and
+        # the item's id alone, which would let another model's version be reverted here.
+        get_object_or_404(
+            Version.objects.get_for_model(self.model),
+            pk=version_id,
+            object_id=unquote(object_id),
+        )
+        if self.get_object(request, unquote(object_id)) is None:
+            raise Http404
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        # The library wraps the whole list in one revision (for list_editable). Actions then
+        # put every item into that one revision, and restoring one item would restore them
+        # all; so without list_editable the actions make their own revision per item.
+        if self.list_editable:
+            return super().changelist_view(request, extra_context)
+        context = {"has_change_permission": self.has_change_permission(request)}
+        return admin.ModelAdmin.changelist_view(self, request, {**context, **(extra_context or {})})
+
+    def recover_view(self, request, version_id, extra_context=None):
+        get_object_or_404(Version.objects.get_deleted(self.model), pk=version_id)
+        return super().recover_view(request, version_id, extra_context)
+
+
+class PublishStateFilter(admin.SimpleListFilter):
+    """Concept / gepland / gepubliceerd: "gepland" is a published item whose publish time
+    has not come yet."""
+
+    title = _("status")
+    parameter_name = "publicatie"
+
+    def lookups(self, request, model_admin):
+        return PublishState.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in PublishState.values:
+            return queryset.in_state(self.value())
+        return queryset
+
+
+class PublishableAdmin(HistoryAdmin):
+    """Everything an editor needs around the publish state, for every public model: the state
+    (concept, gepland, gepubliceerd) as a list column and filter (an admin that lists or
+    filters on "status" gets these instead), bulk publish / back-to-draft actions recorded in
+    the history, "Bekijk op de site" for published items and "Voorbeeld bekijken" (a signed
+    preview link) for drafts and scheduled items, and the history with restore."""
 
     actions = ["make_published", "make_draft"]
     readonly_fields = ["created_at", "updated_at"]
+    change_form_template = "admin/razon/publishable_change_form.html"
     publish_fieldset = (
         _("Publicatie"),
-        {"fields": ["status", "publish_at", "created_at", "updated_at"]},
+        {
+            "fields": ["status", "publish_at", "created_at", "updated_at"],
+            "description": _(
+                "Concept: alleen in het beheer te zien (bekijk het met 'Voorbeeld bekijken'). "
+                "Gepubliceerd met een datum in de toekomst: gepland, het verschijnt vanzelf op "
+                "dat moment. Elke wijziging wordt bewaard onder 'Geschiedenis', waar u een "
+                "eerdere versie kunt terugzetten."
+            ),
+        },
     )
 
-    @admin.action(description=_("Publiceer de geselecteerde items"))
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "slug" and field is not None:
+            field.help_text = _(
+                "Het laatste deel van het webadres, vanzelf ingevuld uit de titel. Wijzigt u "
+                "het bij een gepubliceerd item, dan blijft het oude adres werken: bezoekers "
+                "worden doorgestuurd naar het nieuwe."
+            )
+        return field
+
+    def get_list_display(self, request):
+        return [
+            "publish_state" if name == "status" else name
+            for name in super().get_list_display(request)
+        ]
+
+    def get_list_filter(self, request):
+        return [
+            PublishStateFilter if name == "status" else name
+            for name in super().get_list_filter(request)
+        ]
+
+    @admin.display(description=_("status"), ordering="status")
+    def publish_state(self, obj):
+        label = obj.get_publish_state_display()
+        if obj.publish_state == PublishState.SCHEDULED:
+            moment = date_format(timezone.localtime(obj.publish_at), "SHORT_DATETIME_FORMAT")
+            return _("%(state)s (vanaf %(moment)s)") % {"state": label, "moment": moment}
+        return label
+
+    def view_on_site(self, obj):
+        # "Bekijk op de site" only for what visitors can see; a draft has "Voorbeeld bekijken".
+        return obj.get_absolute_url() if obj.is_published else None
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk and not obj.is_published:
+            context["preview_url"] = preview.preview_url(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @admin.action(description=_("Publiceer de geselecteerde items"), permissions=["change"])
     def make_published(self, request, queryset):
         self._set_status(request, queryset, PublishStatus.PUBLISHED)
 
-    @admin.action(description=_("Zet de geselecteerde items terug naar concept"))
+    @admin.action(
+        description=_("Zet de geselecteerde items terug naar concept"), permissions=["change"]
+    )
     def make_draft(self, request, queryset):
         self._set_status(request, queryset, PublishStatus.DRAFT)
 
     def _set_status(self, request, queryset, status):
-        count = queryset.update(status=status)
+        """Saves item by item, so the history records who did it and the search index,
+        redirects and other receivers stay in step. One revision per item: restoring an item
+        restores its whole revision, which must not carry other items along."""
+        count = 0
+        with transaction.atomic():
+            for obj in queryset.exclude(status=status):
+                with self.create_revision(request):
+                    reversion.set_comment(_("Status gewijzigd via een lijstactie."))
+                    obj.status = status
+                    obj.save()
+                self.log_change(request, obj, [{"changed": {"fields": ["status"]}}])
+                count += 1
         self.message_user(
             request,
             ngettext("%(count)d item bijgewerkt.", "%(count)d items bijgewerkt.", count)
@@ -48,7 +200,7 @@ class SectorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(HistoryAdmin):
     list_display = ["title", "kind", "type_label", "file_size", "updated_at"]
     list_filter = ["kind", "content_type"]
     search_fields = ["title", "slug", "file"]

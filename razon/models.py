@@ -1,6 +1,7 @@
 """Building blocks shared by every app: the sectors, the publish state, documents and the
 search index."""
 
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
@@ -63,6 +64,21 @@ def published_condition(prefix=""):
     )
 
 
+class PublishState(models.TextChoices):
+    """What an editor sees of the publish state: a published item whose publish time has not
+    come yet is "scheduled" (gepland)."""
+
+    DRAFT = "draft", _("Concept")
+    SCHEDULED = "scheduled", _("Gepland")
+    PUBLISHED = "published", _("Gepubliceerd")
+
+
+def scheduled_condition(prefix=""):
+    return models.Q(**{f"{prefix}status": PublishStatus.PUBLISHED}) & models.Q(
+        **{f"{prefix}publish_at__gt": timezone.now()}
+    )
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """What visitors may see: published, and its publish time (if any) has come.
@@ -70,6 +86,25 @@ class PublishableQuerySet(models.QuerySet):
         Compares with the current time in the query, so scheduled items appear on time
         without a job having to flip them."""
         return self.filter(published_condition())
+
+    def scheduled(self):
+        """Published, but waiting for its publish time."""
+        return self.filter(scheduled_condition())
+
+    def drafts(self):
+        return self.filter(status=PublishStatus.DRAFT)
+
+    def in_state(self, state):
+        """Items in one PublishState (the admin's filter)."""
+        return {
+            PublishState.DRAFT: self.drafts,
+            PublishState.SCHEDULED: self.scheduled,
+            PublishState.PUBLISHED: self.published,
+        }[state]()
+
+    def not_published(self):
+        """Drafts and scheduled items: what the editors still have to (or will) publish."""
+        return self.exclude(published_condition())
 
 
 class Publishable(models.Model):
@@ -100,11 +135,28 @@ class Publishable(models.Model):
     class Meta:
         abstract = True
 
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        # The state as loaded, so a save can tell that a published item's address changed
+        # (razon/redirects.py keeps the old address working).
+        instance._loaded_state = dict(zip(field_names, values, strict=True))
+        return instance
+
     @property
     def is_published(self):
         return self.status == PublishStatus.PUBLISHED and (
             self.publish_at is None or self.publish_at <= timezone.now()
         )
+
+    @property
+    def publish_state(self):
+        if self.status == PublishStatus.DRAFT:
+            return PublishState.DRAFT
+        return PublishState.PUBLISHED if self.is_published else PublishState.SCHEDULED
+
+    def get_publish_state_display(self):
+        return self.publish_state.label
 
 
 class DocumentKind(models.TextChoices):
@@ -191,6 +243,29 @@ class Document(models.Model):
             self.content_type = kind.content_type
             self.size = self.file.size
             self.file.name = clean_filename(self.file.name, kind.extension)
+
+
+class SlugRedirect(models.Model):
+    """An old address of a published item whose web address (slug) changed. Visitors and
+    search engines that still use it are sent on to the item's current address with a
+    permanent redirect (razon/redirects.py). It points at the item, not at an address, so a
+    slug changed twice still leads to the current page in one step."""
+
+    old_path = models.CharField(_("oud adres"), max_length=300, unique=True)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("soort inhoud")
+    )
+    object_id = models.PositiveBigIntegerField(_("item"))
+    target = GenericForeignKey("content_type", "object_id")
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("doorverwijzing")
+        verbose_name_plural = _("doorverwijzingen")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return self.old_path
 
 
 class SearchEntryQuerySet(models.QuerySet):

@@ -1,4 +1,4 @@
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from razon import navigation, related
 from razon.pagination import paginate
 from razon.partials import render_page
+from razon.preview import get_public_or_preview
 from regions import regiokaart
 from regions.filters import EducationRegionFilter, RAPProjectFilter
 from regions.models import EducationRegion, RAPProject
@@ -69,7 +70,7 @@ def _overview(request, filter_class, queryset, template, title):
 
 @require_GET
 def education_region_detail(request, slug):
-    region = get_object_or_404(EducationRegion.objects.published().for_page(), slug=slug)
+    region = get_public_or_preview(request, EducationRegion.objects.for_page(), slug=slug)
     return render(
         request,
         "regions/educationregion_detail.html",
@@ -86,7 +87,7 @@ def education_region_detail(request, slug):
 
 @require_GET
 def rap_project_detail(request, slug):
-    project = get_object_or_404(RAPProject.objects.published().for_page(), slug=slug)
+    project = get_public_or_preview(request, RAPProject.objects.for_page(), slug=slug)
     return render(
         request,
         "regions/rapproject_detail.html",

@@ -89,15 +89,17 @@ def test_a_javascript_link_is_refused(superuser_client):
     assert not Post.objects.filter(slug="nieuw-bericht").exists()
 
 
-def test_bekijk_op_de_site_only_for_a_published_post(superuser_client):
+def test_bekijk_op_de_site_for_a_published_post_and_a_preview_for_a_draft(superuser_client):
     published = factories.post()
     draft = factories.post(status=PublishStatus.DRAFT)
 
     def change_page(post):
-        return superuser_client.get(reverse("admin:news_post_change", args=[post.pk]))
+        return superuser_client.get(reverse("admin:news_post_change", args=[post.pk])).content
 
-    assert published.get_absolute_url() in change_page(published).content.decode()
-    assert draft.get_absolute_url() not in change_page(draft).content.decode()
+    assert f'href="{published.get_absolute_url()}"'.encode() in change_page(published)
+    assert b"?voorbeeld=" not in change_page(published)
+    assert f'href="{draft.get_absolute_url()}"'.encode() not in change_page(draft)
+    assert f'href="{draft.get_absolute_url()}?voorbeeld='.encode() in change_page(draft)
 
 
 def test_the_publish_action_publishes_the_chosen_posts(superuser_client):
