@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -28,3 +29,8 @@ urlpatterns = [
     path("admin/voorbeeld/", views.richtext_preview, name="richtext_preview"),
     path("admin/", admin.site.urls),
 ]
+
+if settings.RAZON_BENCH:
+    from razon import bench
+
+    urlpatterns.append(path("bench/baseline/", bench.baseline, name="bench_baseline"))
