@@ -8,6 +8,7 @@ from alliances.filters import OrganizationFilter
 from alliances.models import Alliance, Organization
 from alliances.schema import alliance_schema, organization_schema
 from razon import related
+from razon.pagecache import cached_page
 from razon.pagination import paginate
 from razon.partials import render_page
 
@@ -15,6 +16,7 @@ ORGANIZATIONS_PER_PAGE = 24
 
 
 @require_GET
+@cached_page
 def main_alliance(request):
     alliance = Alliance.objects.published().for_page().filter(is_main=True).first()
     if alliance is None:
@@ -23,6 +25,7 @@ def main_alliance(request):
 
 
 @require_GET
+@cached_page
 def alliance_detail(request, slug):
     alliance = get_object_or_404(Alliance.objects.published().for_page(), slug=slug)
     if alliance.is_main:
@@ -45,6 +48,7 @@ def _render_alliance(request, alliance):
 
 
 @require_GET
+@cached_page
 def organization_list(request):
     filterset = OrganizationFilter(
         request.GET, queryset=Organization.objects.published().for_directory(), request=request
@@ -62,6 +66,7 @@ def organization_list(request):
 
 
 @require_GET
+@cached_page
 def organization_detail(request, slug):
     organization = get_object_or_404(
         Organization.objects.published().prefetch_related("sectors"), slug=slug

@@ -7,6 +7,7 @@ from news import feeds
 from news.filters import PostFilter
 from news.models import Post
 from news.schema import post_schema
+from razon.pagecache import cached_page
 from razon.pagination import next_page, paginate
 from razon.partials import render_page
 
@@ -14,6 +15,7 @@ PER_PAGE = 10
 
 
 @require_GET
+@cached_page
 def post_list(request):
     filterset = PostFilter(
         request.GET, queryset=Post.objects.published().for_list(), request=request
@@ -34,6 +36,7 @@ def post_list(request):
 
 
 @require_GET
+@cached_page
 def post_detail(request, slug):
     post = get_object_or_404(Post.objects.published().for_page(), slug=slug)
     return render(

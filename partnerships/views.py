@@ -7,6 +7,7 @@ from partnerships import exports
 from partnerships.filters import PartnershipFilter
 from partnerships.models import Partnership
 from razon import related
+from razon.pagecache import cached_page
 from razon.pagination import paginate
 from razon.partials import render_page
 
@@ -20,6 +21,7 @@ def _filterset(request):
 
 
 @require_GET
+@cached_page
 def partnership_list(request):
     filterset = _filterset(request)
     return render_page(
@@ -46,6 +48,7 @@ def partnership_export(request, format):
 
 
 @require_GET
+@cached_page
 def partnership_detail(request, slug):
     partnership = get_object_or_404(Partnership.objects.published().for_page(), slug=slug)
     return render(

@@ -5,6 +5,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from razon import pagecache
 from razon.models import Document, PublishStatus, Sector
 
 
@@ -28,6 +29,7 @@ class PublishableAdmin(admin.ModelAdmin):
 
     def _set_status(self, request, queryset, status):
         count = queryset.update(status=status)
+        pagecache.new_generation()  # update() sends no signals
         self.message_user(
             request,
             ngettext("%(count)d item bijgewerkt.", "%(count)d items bijgewerkt.", count)

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class RazonConfig(AppConfig):
     name = "razon"
     verbose_name = _("Basis van de site")
+
+    def ready(self):
+        from razon import pagecache
+
+        pagecache.connect_signals()

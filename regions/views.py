@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from razon import navigation, related
+from razon.pagecache import cached_page
 from razon.pagination import paginate
 from razon.partials import render_page
 from regions import regiokaart
@@ -15,6 +16,7 @@ PER_PAGE = 20
 
 
 @require_GET
+@cached_page
 def overview(request):
     return render(
         request,
@@ -29,6 +31,7 @@ def overview(request):
 
 
 @require_GET
+@cached_page
 def education_region_list(request):
     return _overview(
         request,
@@ -40,6 +43,7 @@ def education_region_list(request):
 
 
 @require_GET
+@cached_page
 def rap_project_list(request):
     return _overview(
         request,
@@ -68,6 +72,7 @@ def _overview(request, filter_class, queryset, template, title):
 
 
 @require_GET
+@cached_page
 def education_region_detail(request, slug):
     region = get_object_or_404(EducationRegion.objects.published().for_page(), slug=slug)
     return render(
@@ -85,6 +90,7 @@ def education_region_detail(request, slug):
 
 
 @require_GET
+@cached_page
 def rap_project_detail(request, slug):
     project = get_object_or_404(RAPProject.objects.published().for_page(), slug=slug)
     return render(
@@ -101,6 +107,7 @@ def rap_project_detail(request, slug):
 
 
 @require_GET
+@cached_page
 def regiokaart_view(request):
     """The map; `?regio=<slug>` fills the panel beside it (for htmx only the panel)."""
     layer = regiokaart.layer_or_default(request.GET.get("laag", ""))
