@@ -5,7 +5,8 @@ not (the CSRF token, a form's signed start time) is punched in again on every re
   and for htmx the HX-Target, so a fragment is never served as a page or the reverse (the
   response also says `Vary: HX-Request, Cookie`).
 - **Invalidation**: every save, delete or many-to-many change of a model in the content apps
-  (and the admin's bulk publish actions) starts a new generation, so no stale entry is read.
+  (and the admin's bulk publish actions) starts a new generation; an entry of an older
+  generation is never served (generation and entry are read in one round trip).
 - **Schedule**: an entry never outlives the next moment the site changes by itself: the
   next `publiceren vanaf` of any published item, the next start, end, registration opening
   or closing of an event, and midnight (`horizon()`).
@@ -29,6 +30,7 @@ from functools import wraps
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -59,10 +61,13 @@ def cached_page(view=None, *, vary_on=()):
     def wrapper(request, *args, **kwargs):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
-        generation = current_generation()
-        key = _key(request, generation, vary_on)
-        stored = cache.get(key)
-        if stored is None:
+        key = _key(request, vary_on)
+        # One round trip for the generation and the entry: an entry of an older generation
+        # is stale.
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or current_generation()
+        stored = found.get(key)
+        if stored is None or stored["generation"] != generation:
             request.razon_page_cache = True  # the context processor renders the placeholder
             try:
                 response = view(request, *args, **kwargs)
@@ -70,16 +75,16 @@ def cached_page(view=None, *, vary_on=()):
                     response.render()
             finally:
                 request.razon_page_cache = False  # an error page renders the real token
-            if _cacheable_response(request, response):
-                stored = {
-                    "content": response.content,
-                    "headers": dict(response.headers),  # the view's own; middleware adds more
-                }
-                timeout = seconds_until(horizon(generation))
-                if timeout > 0:
-                    cache.set(key, stored, min(timeout, MAX_TIMEOUT))
-            else:
+            if not _cacheable_response(request, response):
                 return _personalised(request, response)
+            stored = {
+                "generation": generation,
+                "content": response.content,
+                "headers": dict(response.headers),  # the view's own; middleware adds more
+            }
+            timeout = seconds_until(horizon(generation))
+            if timeout > 0:
+                cache.set(key, stored, min(timeout, MAX_TIMEOUT))
         response = HttpResponse(stored["content"])
         for header, value in stored["headers"].items():
             response[header] = value
@@ -124,8 +129,9 @@ def _personalised(request, response):
     return response
 
 
-def _key(request, generation, vary_on=()):
-    """The entry's key: the generation and a digest of everything the response depends on."""
+def _key(request, vary_on=()):
+    """The entry's key: a digest of everything the response depends on (the entry holds the
+    generation it was rendered in)."""
     htmx = bool(request.headers.get("HX-Request"))
     parts = [
         request.get_host(),
@@ -136,7 +142,7 @@ def _key(request, generation, vary_on=()):
         *(request.headers.get(header, "") for header in vary_on),
     ]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return f"pagecache:page:{generation}:{digest}"
+    return f"pagecache:page:{digest}"
 
 
 def current_generation():
@@ -149,7 +155,13 @@ def current_generation():
 
 
 def new_generation(**_kwargs):
-    """Invalidate every cached page (called on any content change)."""
+    """Invalidate every cached page (called on any content change): at once, and again when
+    the transaction commits, so a page rendered from the data before the commit is not kept."""
+    _renew()
+    transaction.on_commit(_renew)
+
+
+def _renew():
     cache.set(GENERATION_KEY, secrets.token_hex(6), None)
 
 
