@@ -152,7 +152,7 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "razon.cache.RedisCache",  # Django's, reusing its clients
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "razon-test" if TESTING else "razon",
         }
