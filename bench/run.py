@@ -66,7 +66,7 @@ def main():
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     number = os.environ.get
-    parser.add_argument("--seconds", type=float, default=float(number("BENCH_SECONDS", 7)))
+    parser.add_argument("--seconds", type=float, default=float(number("BENCH_SECONDS", 6)))
     parser.add_argument(
         "--baseline-seconds", type=float, default=float(number("BENCH_BASELINE_SECONDS", 2))
     )
