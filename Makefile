@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 export DEBUG ?= 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint format check-deploy messages setup clean
+.PHONY: run test lint format check-deploy messages setup clean bench
 
 $(VENV)/.installed: pyproject.toml
 	@PYTHON=$$(bin/find-python) || exit 1; \
@@ -48,6 +48,13 @@ format: $(VENV)/.installed
 check-deploy: $(VENV)/.installed
 	DEBUG=0 SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	  ALLOWED_HOSTS=razon.example.nl EMAIL_HOST=smtp.example.nl $(MANAGE) check --deploy --fail-level WARNING
+
+# The benchmark (bench/run.py; not run by CI): every public page against a bare Django view,
+# under gunicorn with production settings on PostgreSQL and Redis. Installs wrk when missing.
+bench: setup
+	@command -v wrk >/dev/null || apt-get install -y -qq wrk || \
+	  { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) staticfiles

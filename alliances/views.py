@@ -7,6 +7,7 @@ from alliances.filters import OrganizationFilter
 from alliances.models import Alliance, Organization
 from alliances.schema import alliance_schema, organization_schema
 from razon import related
+from razon.pagecache import cached_page
 from razon.pagination import paginate
 from razon.partials import render_page
 from razon.preview import get_public_or_preview, preview_or_404
@@ -15,6 +16,7 @@ ORGANIZATIONS_PER_PAGE = 24
 
 
 @require_GET
+@cached_page
 def main_alliance(request):
     main = Alliance.objects.for_page().filter(is_main=True)
     alliance = main.published().first() or preview_or_404(request, main.first())
@@ -22,6 +24,7 @@ def main_alliance(request):
 
 
 @require_GET
+@cached_page
 def alliance_detail(request, slug):
     alliance = get_public_or_preview(request, Alliance.objects.for_page(), slug=slug)
     if alliance.is_main:
@@ -44,6 +47,7 @@ def _render_alliance(request, alliance):
 
 
 @require_GET
+@cached_page
 def organization_list(request):
     filterset = OrganizationFilter(
         request.GET, queryset=Organization.objects.published().for_directory(), request=request
@@ -61,6 +65,7 @@ def organization_list(request):
 
 
 @require_GET
+@cached_page
 def organization_detail(request, slug):
     organization = get_public_or_preview(
         request, Organization.objects.prefetch_related("sectors"), slug=slug

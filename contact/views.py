@@ -5,6 +5,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from contact.forms import ContactForm
 from contact.services import contact_message_create
+from razon.pagecache import cached_page
 from razon.partials import render_page
 from razon.ratelimit import limit_reached
 
@@ -12,6 +13,7 @@ TEMPLATE = "contact/contact.html"
 
 
 @require_http_methods(["GET", "POST"])
+@cached_page(vary_on=["HX-Current-URL"])  # the form notes the page it was opened on
 def contact(request):
     """The form as a page of its own (the no-JavaScript path) and, for htmx, as the fragment
     that opens in the footer of every page and answers its submissions in place."""

@@ -64,6 +64,9 @@ class EventQuerySet(PublishableQuerySet):
 
 
 class Event(Publishable):
+    # Moments the public pages change by themselves (razon/pagecache.py: horizon).
+    SCHEDULE_FIELDS = ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at")
+
     kind = models.CharField(_("soort"), max_length=30, choices=EventKind, default=EventKind.OTHER)
     title = models.CharField(_("titel"), max_length=200)
     slug = models.SlugField(

@@ -12,6 +12,7 @@ from events.forms import RegistrationForm
 from events.models import Event, RegistrationStatus
 from events.schema import event_schema
 from razon import related
+from razon.pagecache import cached_page
 from razon.pagination import paginate
 from razon.partials import render_page
 from razon.preview import get_public_or_preview
@@ -21,6 +22,7 @@ PER_PAGE = 20
 
 
 @require_GET
+@cached_page
 def event_list(request):
     filterset = EventFilter(
         request.GET, queryset=Event.objects.published().for_list(), request=request
@@ -46,6 +48,7 @@ def _published_event(slug):
 
 
 @require_GET
+@cached_page
 def event_detail(request, slug):
     event = get_public_or_preview(request, Event.objects.for_page(), slug=slug)
     return render(
@@ -70,6 +73,7 @@ def _breadcrumbs(event, *extra):
 
 
 @require_http_methods(["GET", "POST"])
+@cached_page
 def register(request, slug):
     """The registration form as a page of its own (without JavaScript) and, for htmx, the
     fragment on the event page that answers in place."""
@@ -143,12 +147,14 @@ def cancel(request, token):
 
 
 @require_GET
+@cached_page
 def event_calendar(request, slug):
     event = _published_event(slug)
     return _ics(calendar_for([event], request.build_absolute_uri), f"{event.slug}.ics")
 
 
 @require_GET
+@cached_page
 def agenda_calendar(request):
     events = Event.objects.published().order_by("starts_at")
     return _ics(

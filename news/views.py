@@ -7,6 +7,7 @@ from news import feeds
 from news.filters import PostFilter
 from news.models import Post
 from news.schema import post_schema
+from razon.pagecache import cached_page
 from razon.pagination import next_page, paginate
 from razon.partials import render_page
 from razon.preview import get_public_or_preview
@@ -15,6 +16,7 @@ PER_PAGE = 10
 
 
 @require_GET
+@cached_page
 def post_list(request):
     filterset = PostFilter(
         request.GET, queryset=Post.objects.published().for_list(), request=request
@@ -35,6 +37,7 @@ def post_list(request):
 
 
 @require_GET
+@cached_page
 def post_detail(request, slug):
     post = get_public_or_preview(request, Post.objects.for_page(), slug=slug)
     return render(

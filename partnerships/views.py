@@ -7,6 +7,7 @@ from partnerships import exports
 from partnerships.filters import PartnershipFilter
 from partnerships.models import Partnership
 from razon import related
+from razon.pagecache import cached_page
 from razon.pagination import paginate
 from razon.partials import render_page
 from razon.preview import get_public_or_preview
@@ -21,6 +22,7 @@ def _filterset(request):
 
 
 @require_GET
+@cached_page
 def partnership_list(request):
     filterset = _filterset(request)
     return render_page(
@@ -47,6 +49,7 @@ def partnership_export(request, format):
 
 
 @require_GET
+@cached_page
 def partnership_detail(request, slug):
     partnership = get_public_or_preview(request, Partnership.objects.for_page(), slug=slug)
     return render(

@@ -8,3 +8,6 @@ class RazonConfig(AppConfig):
 
     def ready(self):
         from razon import redirects  # noqa: F401  (connects the old-address receiver)
+        from razon import pagecache
+
+        pagecache.connect_signals()

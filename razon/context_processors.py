@@ -1,13 +1,13 @@
 from django.conf import settings
 
-from razon import navigation
+from razon import navigation, pagecache
 from razon.pagination import PAGE_PARAM
 
 
 def site(request):
     """What the site shell (header, footer) needs on every page."""
     path = request.path
-    return {
+    context = {
         "nav_sections": [
             {"url": url, "label": label, "current": path.startswith(url)}
             for url, label, _description in navigation.sections()
@@ -16,6 +16,10 @@ def site(request):
         "contact_email": settings.RAZON_CONTACT_EMAIL,
         "canonical_url": canonical_url(request),
     }
+    if getattr(request, "razon_page_cache", False):
+        # Rendered for the page cache: each response gets its visitor's own token instead.
+        context["csrf_token"] = pagecache.CSRF_PLACEHOLDER
+    return context
 
 
 def canonical_url(request):

@@ -23,6 +23,11 @@ def multi_line(value):
     return CONTROL_CHARACTERS.sub("", value or "").strip()
 
 
+def fresh_start_time():
+    """The signed moment a form is shown (the page cache puts a fresh one in each response)."""
+    return signing.dumps(time.time(), salt=TIMESTAMP_SALT)
+
+
 class BotTrapMixin(forms.Form):
     """A honeypot field (hidden from people and screen readers by CSS; bots fill it in) and a
     signed start time: `looks_automated()` is True for a filled honeypot or a form sent
@@ -35,7 +40,7 @@ class BotTrapMixin(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
         if not self.is_bound:
-            self.initial["started"] = signing.dumps(time.time(), salt=TIMESTAMP_SALT)
+            self.initial["started"] = fresh_start_time()
 
     def looks_automated(self):
         if self.cleaned_data.get("website"):

@@ -106,6 +106,16 @@ MIDDLEWARE = [
     "razon.middleware.HtmxVaryMiddleware",
 ]
 
+# The cache of public pages (razon/pagecache.py): on in production, off in development and
+# tests (which turn it on where they test it).
+RAZON_PAGE_CACHE = envbool("RAZON_PAGE_CACHE", not (DEBUG or TESTING))
+
+# Benchmark mode (bench/run.py only, never in production): a bare baseline view at
+# /bench/baseline/ and a header with each response's number of SQL queries.
+RAZON_BENCH = envbool("RAZON_BENCH")
+if RAZON_BENCH:
+    MIDDLEWARE.insert(0, "razon.bench.QueryCountMiddleware")
+
 ROOT_URLCONF = "razon.urls"
 WSGI_APPLICATION = "razon.wsgi.application"
 
@@ -145,7 +155,7 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "razon.cache.RedisCache",  # Django's, reusing its clients
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "razon-test" if TESTING else "razon",
         }

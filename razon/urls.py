@@ -30,3 +30,8 @@ urlpatterns = [
     path("admin/voorbeeld/", views.richtext_preview, name="richtext_preview"),
     path("admin/", admin.site.urls),
 ]
+
+if settings.RAZON_BENCH:
+    from razon import bench
+
+    urlpatterns.append(path("bench/baseline/", bench.baseline, name="bench_baseline"))

@@ -17,6 +17,7 @@ from razon import navigation, richtext, search
 from razon.filters import SearchFilter
 from razon.images import CONTENT_TYPES_BY_EXTENSION, open_stored_image
 from razon.models import Document, SearchEntry
+from razon.pagecache import cached_page
 from razon.pagination import paginate
 from razon.partials import render_page
 from razon.uploads import PDF
@@ -28,6 +29,7 @@ SEARCH_PER_PAGE = 10
 
 
 @require_GET
+@cached_page
 def home(request):
     alliance = Alliance.objects.published().filter(is_main=True).for_page().first()
     return render(
@@ -43,6 +45,7 @@ def home(request):
 
 
 @require_GET
+@cached_page
 def privacy(request):
     return render(
         request,
@@ -55,6 +58,7 @@ def privacy(request):
 
 
 @require_GET
+@cached_page
 def search_page(request):
     """The site search; for htmx only the results region (the typed words stay put)."""
     filterset = SearchFilter(request.GET, queryset=SearchEntry.objects.published(), request=request)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from razon import navigation, related
+from razon.pagecache import cached_page
 from razon.pagination import paginate
 from razon.partials import render_page
 from razon.preview import get_public_or_preview
@@ -16,6 +17,7 @@ PER_PAGE = 20
 
 
 @require_GET
+@cached_page
 def overview(request):
     return render(
         request,
@@ -30,6 +32,7 @@ def overview(request):
 
 
 @require_GET
+@cached_page
 def education_region_list(request):
     return _overview(
         request,
@@ -41,6 +44,7 @@ def education_region_list(request):
 
 
 @require_GET
+@cached_page
 def rap_project_list(request):
     return _overview(
         request,
@@ -69,6 +73,7 @@ def _overview(request, filter_class, queryset, template, title):
 
 
 @require_GET
+@cached_page
 def education_region_detail(request, slug):
     region = get_public_or_preview(request, EducationRegion.objects.for_page(), slug=slug)
     return render(
@@ -86,6 +91,7 @@ def education_region_detail(request, slug):
 
 
 @require_GET
+@cached_page
 def rap_project_detail(request, slug):
     project = get_public_or_preview(request, RAPProject.objects.for_page(), slug=slug)
     return render(
@@ -102,6 +108,7 @@ def rap_project_detail(request, slug):
 
 
 @require_GET
+@cached_page
 def regiokaart_view(request):
     """The map; `?regio=<slug>` fills the panel beside it (for htmx only the panel)."""
     layer = regiokaart.layer_or_default(request.GET.get("laag", ""))

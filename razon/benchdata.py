@@ -1,0 +1,221 @@
+"""A large, deterministic data set for the benchmark (`manage.py load_bench_data`) and for
+the tests that prove every public page runs a fixed number of queries whatever the data size.
+
+At scale 1: 1,000 partnerships with 5,000 memberships, 300 onderwijsregio's, 500 RAP
+projects, 500 events with 20,000 registrations, 2,000 posts; every count is multiplied by
+the scale (the municipalities are always all of them). Rows are written with bulk_create
+(no signals), so the search index is rebuilt at the end. Generated items have slugs starting
+with `bench-`, so they are easy to tell apart from the demo content they are added to.
+"""
+
+from datetime import date, timedelta
+from itertools import cycle
+
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+
+from alliances.models import Organization
+from events.models import Event, EventKind, Registration
+from news.models import Post, PostKind
+from partnerships.models import Membership, Partnership, Role, SectorGroup
+from razon import pagecache
+from razon.models import PublishStatus, Sector
+from regions.models import EducationRegion, Municipality, RAPProject, RegionMembership
+
+PREFIX = "bench-"
+SIZES = {
+    "organizations": 600,
+    "partnerships": 1000,
+    "memberships_per_partnership": 5,
+    "regions": 300,
+    "rap_projects": 500,
+    "events": 500,
+    "registrations_per_event": 40,
+    "posts": 2000,
+}
+TEXT = (
+    "Samen opleiden en professionaliseren in de regio: schoolbesturen, lerarenopleidingen en "
+    "opleidingsscholen werken aan goed onderwijs en genoeg leraren. "
+)
+
+
+def counts(scale):
+    """How many items of each kind a data set of `scale` holds (at least one of each)."""
+    per = {"memberships_per_partnership", "registrations_per_event"}
+    return {
+        key: value if key in per else max(1, round(value * scale)) for key, value in SIZES.items()
+    }
+
+
+def loaded_scale_matches(scale):
+    """Whether the database already holds the generated data of this scale."""
+    return (
+        Partnership.objects.filter(slug__startswith=PREFIX).count() == counts(scale)["partnerships"]
+        and Post.objects.filter(slug__startswith=PREFIX).count() == counts(scale)["posts"]
+    )
+
+
+def remove():
+    """Delete every generated item (the demo content stays)."""
+    Registration.objects.filter(event__slug__startswith=PREFIX).delete()
+    for model in (Post, Event, Partnership, RAPProject, EducationRegion, Organization):
+        model.objects.filter(slug__startswith=PREFIX).delete()
+
+
+@transaction.atomic
+def load(scale=1.0, *, rebuild_index=True):
+    """Replace the generated items by a data set of `scale`; returns the counts."""
+    n = counts(scale)
+    remove()
+    if not Municipality.objects.exists():
+        call_command("import_municipalities", verbosity=0)
+    sectors = list(Sector.objects.ensure_all().values())
+    municipalities = list(Municipality.objects.order_by("code"))
+    published = {"status": PublishStatus.PUBLISHED}
+    now = timezone.now()
+
+    organizations = Organization.objects.bulk_create(
+        Organization(
+            name=f"Schoolbestuur {i:04}",
+            slug=f"{PREFIX}organisatie-{i}",
+            city=municipalities[i % len(municipalities)].name,
+            **published,
+        )
+        for i in range(n["organizations"])
+    )
+    _m2m(Organization.sectors, organizations, sectors, 2)
+
+    regions = EducationRegion.objects.bulk_create(
+        EducationRegion(
+            name=f"Onderwijsregio {i:04}",
+            slug=f"{PREFIX}onderwijsregio-{i}",
+            phase=("verkenning", "voorloper", "gevormd")[i % 3],
+            description=TEXT,
+            **published,
+        )
+        for i in range(n["regions"])
+    )
+    _m2m(EducationRegion.sectors, regions, sectors, 2)
+    _m2m(EducationRegion.municipalities, regions, municipalities, 3)
+    RegionMembership.objects.bulk_create(
+        RegionMembership(
+            region=region, organization=organizations[(i * 3 + k) % len(organizations)]
+        )
+        for i, region in enumerate(regions)
+        for k in range(3)
+    )
+
+    projects = RAPProject.objects.bulk_create(
+        RAPProject(
+            name=f"RAP-project {i:04}",
+            slug=f"{PREFIX}rap-project-{i}",
+            programme=("ral", "rap")[i % 2],
+            progress=("gepland", "lopend", "afgerond")[i % 3],
+            lead_organization=organizations[i % len(organizations)],
+            education_region=regions[i % len(regions)],
+            start_year=2020 + i % 6,
+            description=TEXT,
+            **published,
+        )
+        for i in range(n["rap_projects"])
+    )
+    _m2m(RAPProject.sectors, projects, sectors, 2)
+    _m2m(RAPProject.partners, projects, organizations, 3)
+    _m2m(RAPProject.municipalities, projects, municipalities, 2)
+
+    partnerships = Partnership.objects.bulk_create(
+        Partnership(
+            name=f"Partnerschap {i:04}",
+            slug=f"{PREFIX}partnerschap-{i}",
+            sector_group=(SectorGroup.PO_VSO, SectorGroup.VO_MBO)[i % 2],
+            education_region=regions[i % len(regions)],
+            accreditation=("erkend", "aspirant", "geen")[i % 3],
+            description=TEXT,
+            **published,
+        )
+        for i in range(n["partnerships"])
+    )
+    _m2m(Partnership.sectors, partnerships, sectors, 2)
+    _m2m(Partnership.municipalities, partnerships, municipalities, 3)
+    roles = cycle(Role.values)
+    Membership.objects.bulk_create(
+        Membership(
+            partnership=partnership,
+            organization=organizations[(i * 7 + k) % len(organizations)],
+            role=next(roles),
+        )
+        for i, partnership in enumerate(partnerships)
+        for k in range(n["memberships_per_partnership"])
+    )
+
+    # Half of the events lie ahead, half in the past (the archive).
+    events = Event.objects.bulk_create(
+        Event(
+            kind=EventKind.values[i % len(EventKind.values)],
+            title=f"Bijeenkomst {i:04}",
+            slug=f"{PREFIX}bijeenkomst-{i}",
+            summary="Een bijeenkomst van het netwerk.",
+            body=TEXT,
+            starts_at=(starts := now + timedelta(days=i - n["events"] // 2, hours=1)),
+            ends_at=starts + timedelta(hours=2),
+            location="Nijmegen",
+            registration_enabled=True,
+            capacity=n["registrations_per_event"] * 2,
+            **published,
+        )
+        for i in range(n["events"])
+    )
+    _m2m(Event.sectors, events, sectors, 2)
+    _m2m(Event.organisers, events, organizations, 2)
+    Registration.objects.bulk_create(
+        (
+            Registration(
+                event=event,
+                name=f"Deelnemer {k}",
+                email=f"deelnemer{k}.{event.pk}@school.example",
+            )
+            for event in events
+            for k in range(n["registrations_per_event"])
+        ),
+        batch_size=2000,
+    )
+
+    posts = Post.objects.bulk_create(
+        Post(
+            kind=PostKind.values[i % len(PostKind.values)],
+            title=f"Bericht {i:04}",
+            slug=f"{PREFIX}bericht-{i}",
+            date=date.today() - timedelta(days=i),
+            intro="Inleiding van een bericht.",
+            body=TEXT * 5,
+            author_name="Redactie",
+            **published,
+        )
+        for i in range(n["posts"])
+    )
+    _m2m(Post.sectors, posts, sectors, 2)
+    _m2m(Post.events, posts, events, 1)
+    _m2m(Post.partnerships, posts, partnerships, 2)
+    _m2m(Post.regions, posts, regions, 1)
+    _m2m(Post.organizations, posts, organizations, 2)
+    if rebuild_index:
+        call_command("rebuild_search_index", verbosity=0)
+    pagecache.new_generation()  # bulk_create sends no signals
+    return n
+
+
+def _m2m(descriptor, owners, targets, per_owner):
+    """Link each owner to `per_owner` of the targets (spread evenly), in one bulk insert."""
+    through = descriptor.through
+    field = descriptor.field
+    source = f"{field.m2m_field_name()}_id"
+    target = f"{field.m2m_reverse_field_name()}_id"
+    rows = {
+        (owner.pk, targets[(i * 5 + k) % len(targets)].pk)
+        for i, owner in enumerate(owners)
+        for k in range(per_owner)
+    }
+    through.objects.bulk_create(
+        (through(**{source: a, target: b}) for a, b in rows), batch_size=5000
+    )

@@ -1,0 +1,218 @@
+"""The cache of public pages: what is the same for every visitor is rendered once, what is
+not (the CSRF token, a form's signed start time) is punched in again on every response.
+
+- **Key**: the content generation, the host, the path with its query string, the language,
+  and for htmx the HX-Target, so a fragment is never served as a page or the reverse (the
+  response also says `Vary: HX-Request, Cookie`).
+- **Invalidation**: every save, delete or many-to-many change of a model in the content apps
+  (and the admin's bulk publish actions) starts a new generation; an entry of an older
+  generation is never served (generation and entry are read in one round trip).
+- **Schedule**: an entry never outlives the next moment the site changes by itself: the
+  next `publiceren vanaf` of any published item, the next start, end, registration opening
+  or closing of an event, and midnight (`horizon()`).
+- **Per visitor**: the page is rendered with a placeholder instead of the CSRF token (see the
+  context processor `razon.context_processors.site`); every response, hit or miss, gets the
+  visitor's own token and a fresh form start time. The CSP sets no nonce; a response that
+  uses one (a `csp_nonce` was read) is not stored.
+- Only anonymous GETs without a session are served from or written to the cache, only
+  responses with status 200, and only when RAZON_PAGE_CACHE is on (the default in
+  production; off in development and tests, which turn it on where they test it).
+"""
+
+import hashlib
+import math
+import re
+import secrets
+import time
+from datetime import datetime, timedelta
+from functools import wraps
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Min, Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.csp import get_nonce
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+
+from razon.forms import fresh_start_time
+
+CSRF_PLACEHOLDER = "razon-csrf-token-placeholder"
+GENERATION_KEY = "pagecache:generation"
+MAX_TIMEOUT = 3600
+MAX_QUERY_STRING = 300
+CONTENT_APPS = {"razon", "alliances", "regions", "partnerships", "events", "news"}
+# Written by the signals of these models, but never shown on a public page.
+IGNORED_MODELS = {"contact.contactmessage", "razon.searchentry", "sessions.session"}
+STARTED_FIELD = re.compile(r'(<input type="hidden" name="started" value=")[^"]*(")')
+
+
+def cached_page(view=None, *, vary_on=()):
+    """Serve the view's anonymous GET responses from the page cache (see the module).
+    `vary_on` names request headers the response depends on besides the usual ones."""
+    if view is None:
+        return lambda view: cached_page(view, vary_on=vary_on)
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _cacheable_request(request):
+            return view(request, *args, **kwargs)
+        key = _key(request, vary_on)
+        # One round trip for the generation and the entry: an entry of an older generation
+        # is stale.
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or current_generation()
+        stored = found.get(key)
+        if stored is None or stored["generation"] != generation:
+            request.razon_page_cache = True  # the context processor renders the placeholder
+            try:
+                response = view(request, *args, **kwargs)
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
+            finally:
+                request.razon_page_cache = False  # an error page renders the real token
+            if not _cacheable_response(request, response):
+                return _personalised(request, response)
+            stored = {
+                "generation": generation,
+                "content": response.content,
+                "headers": dict(response.headers),  # the view's own; middleware adds more
+            }
+            timeout = seconds_until(horizon(generation))
+            if timeout > 0:
+                cache.set(key, stored, min(timeout, MAX_TIMEOUT))
+        response = HttpResponse(stored["content"])
+        for header, value in stored["headers"].items():
+            response[header] = value
+        patch_vary_headers(response, ["HX-Request"])
+        return _personalised(request, response)
+
+    return wrapper
+
+
+def _cacheable_request(request):
+    return (
+        settings.RAZON_PAGE_CACHE
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_STRING
+    )
+
+
+def _cacheable_response(request, response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not get_nonce(request)  # a nonce is per response: such a page is not stored
+    )
+
+
+def _personalised(request, response):
+    """The visitor's own CSRF token and a fresh form start time in place of the placeholders."""
+    if response.streaming:
+        return response
+    content = response.content
+    if CSRF_PLACEHOLDER.encode() in content:
+        content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+    if b'name="started"' in content:
+        started = fresh_start_time()
+        content = STARTED_FIELD.sub(
+            lambda match: match.group(1) + started + match.group(2), content.decode()
+        ).encode()
+    response.content = content
+    return response
+
+
+def _key(request, vary_on=()):
+    """The entry's key: a digest of everything the response depends on (the entry holds the
+    generation it was rendered in)."""
+    htmx = bool(request.headers.get("HX-Request"))
+    parts = [
+        request.get_host(),
+        getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
+        "htmx" if htmx else "page",
+        request.headers.get("HX-Target", "") if htmx else "",
+        request.get_full_path(),
+        *(request.headers.get(header, "") for header in vary_on),
+    ]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return f"pagecache:page:{digest}"
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = secrets.token_hex(6)
+        if not cache.add(GENERATION_KEY, generation, None):
+            generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def new_generation(**_kwargs):
+    """Invalidate every cached page (called on any content change): at once, and again when
+    the transaction commits, so a page rendered from the data before the commit is not kept."""
+    _renew()
+    transaction.on_commit(_renew)
+
+
+def _renew():
+    cache.set(GENERATION_KEY, secrets.token_hex(6), None)
+
+
+def horizon(generation):
+    """The next moment the public pages change by themselves (a timestamp), computed once
+    per generation: until then a cached page stays right."""
+    key = f"pagecache:horizon:{generation}"
+    moment = cache.get(key)
+    if moment is None:
+        moment = _next_change(timezone.now()).timestamp()
+        timeout = seconds_until(moment)
+        if timeout > 0:
+            cache.set(key, moment, min(timeout, MAX_TIMEOUT))
+    return moment
+
+
+def _next_change(now):
+    from razon.models import Publishable, PublishStatus
+
+    local = timezone.localtime(now)
+    midnight = timezone.make_aware(
+        datetime.combine(local.date() + timedelta(days=1), datetime.min.time())
+    )
+    moments = [midnight]
+    for model in apps.get_models():
+        if not issubclass(model, Publishable):
+            continue
+        fields = ["publish_at", *getattr(model, "SCHEDULE_FIELDS", ())]
+        aggregates = {field: Min(field, filter=Q(**{f"{field}__gt": now})) for field in fields}
+        found = model.objects.filter(status=PublishStatus.PUBLISHED).aggregate(**aggregates)
+        moments += [moment for moment in found.values() if moment]
+    return min(moments)
+
+
+def seconds_until(moment):
+    """Whole seconds until the timestamp, rounded down so an entry never outlives it."""
+    return math.floor(moment - time.time())
+
+
+def connect_signals():
+    """A new generation on any change of public content."""
+    for model in apps.get_models():
+        label = model._meta.label_lower
+        if model._meta.app_label not in CONTENT_APPS or label in IGNORED_MODELS:
+            continue
+        uid = f"pagecache-{label}"
+        post_save.connect(new_generation, sender=model, weak=False, dispatch_uid=uid)
+        post_delete.connect(new_generation, sender=model, weak=False, dispatch_uid=uid)
+    m2m_changed.connect(_m2m_changed, weak=False, dispatch_uid="pagecache-m2m")
+
+
+def _m2m_changed(sender, action, **kwargs):
+    if action.startswith("post_"):
+        new_generation()
