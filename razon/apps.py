@@ -7,7 +7,9 @@ class RazonConfig(AppConfig):
     verbose_name = _("Basis van de site")
 
     def ready(self):
-        from razon import redirects  # noqa: F401  (connects the old-address receiver)
-        from razon import pagecache
+        from razon import (
+            pagecache,
+            redirects,  # noqa: F401  (its receiver records old addresses)
+        )
 
         pagecache.connect_signals()
