@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 
 from events import services
 from events.models import Event, ProgrammeItem, Registration, RegistrationStatus
-from razon.admin import PublishableAdmin
+from razon.admin import AssignedObjectsAdmin, PublishableAdmin
 from razon.exports import csv_response
 from razon.models import PublishStatus
 
@@ -62,7 +62,9 @@ class RegistrationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(PublishableAdmin):
+class EventAdmin(AssignedObjectsAdmin, PublishableAdmin):
+    assigned_users_lookup = "partnerships__editors"
+    assignment_field = "partnerships"
     list_display = [
         "title",
         "kind",
@@ -76,7 +78,7 @@ class EventAdmin(PublishableAdmin):
     date_hierarchy = "starts_at"
     search_fields = ["title", "summary", "location"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["organisers", "documents", "follow_up"]
+    autocomplete_fields = ["organisers", "partnerships", "documents", "follow_up"]
     filter_horizontal = ["sectors"]
     inlines = [ProgrammeItemInline, RegistrationInline]
     actions = [*PublishableAdmin.actions, "duplicate", "export_registrations"]
@@ -95,7 +97,10 @@ class EventAdmin(PublishableAdmin):
                 ]
             },
         ),
-        (_("Voor wie en door wie"), {"fields": ["audience", "sectors", "organisers"]}),
+        (
+            _("Voor wie en door wie"),
+            {"fields": ["audience", "sectors", "organisers", "partnerships"]},
+        ),
         (
             _("Aanmelden"),
             {
@@ -154,9 +159,10 @@ class EventAdmin(PublishableAdmin):
 
 @transaction.atomic
 def duplicate_event(event):
-    """A draft copy with the same programme, sectors, organisers and settings; registrations,
-    report and documents stay with the original."""
+    """A draft copy with the same programme, sectors, organisers, partnerships and settings;
+    registrations, report and documents stay with the original."""
     sectors, organisers = list(event.sectors.all()), list(event.organisers.all())
+    partnerships = list(event.partnerships.all())
     programme = list(event.programme_items.all())
     copy = Event.objects.get(pk=event.pk)
     copy.pk = None
@@ -169,6 +175,7 @@ def duplicate_event(event):
     copy.save()
     copy.sectors.set(sectors)
     copy.organisers.set(organisers)
+    copy.partnerships.set(partnerships)
     for item in programme:
         item.pk = None
         item.event = copy

@@ -116,6 +116,16 @@ class Event(Publishable):
         blank=True,
         related_name="organised_events",
     )
+    partnerships = models.ManyToManyField(
+        "partnerships.Partnership",
+        verbose_name=_("partnerschappen"),
+        blank=True,
+        related_name="events",
+        help_text=_(
+            "De partnerschappen die deze bijeenkomst (mede) organiseren; hun "
+            "partnerschapsredacteuren mogen haar bewerken."
+        ),
+    )
     documents = models.ManyToManyField(
         Document,
         verbose_name=_("documenten"),

@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class RazonConfig(AppConfig):
     name = "razon"
     verbose_name = _("Basis van de site")
+
+    def ready(self):
+        from razon.roles import sync_roles_after_migrate
+
+        # The roles follow the models: every migrate brings their permissions up to date.
+        post_migrate.connect(sync_roles_after_migrate, dispatch_uid="razon.sync_roles")

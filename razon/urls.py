@@ -3,6 +3,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from accounts.views import two_factor_page
 from razon import views
 from razon.sitemaps import sitemaps
 
@@ -26,5 +27,6 @@ urlpatterns = [
     path("documenten/<slug:slug>/", views.document, name="document"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/voorbeeld/", views.richtext_preview, name="richtext_preview"),
+    path("admin/tweestapsverificatie/", two_factor_page, name="two_factor"),
     path("admin/", admin.site.urls),
 ]
