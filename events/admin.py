@@ -121,6 +121,10 @@ class EventAdmin(AssignedObjectsAdmin, PublishableAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_registration_counts()
 
+    def has_view_registrations_permission(self, request):
+        # Registrations are personal data: only for who may see them in Aanmeldingen.
+        return request.user.has_perm("events.view_registration")
+
     @admin.display(description=_("aangemeld"), ordering="confirmed_count")
     def confirmed(self, obj):
         if obj.capacity is None:
@@ -131,7 +135,9 @@ class EventAdmin(AssignedObjectsAdmin, PublishableAdmin):
     def waiting(self, obj):
         return obj.waiting_count
 
-    @admin.action(description=_("Kopieer de geselecteerde bijeenkomsten (als concept)"))
+    @admin.action(
+        description=_("Kopieer de geselecteerde bijeenkomsten (als concept)"), permissions=["add"]
+    )
     def duplicate(self, request, queryset):
         copies = [duplicate_event(event) for event in queryset]
         self.message_user(
@@ -145,7 +151,9 @@ class EventAdmin(AssignedObjectsAdmin, PublishableAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Download de aanmeldingen (CSV)"))
+    @admin.action(
+        description=_("Download de aanmeldingen (CSV)"), permissions=["view_registrations"]
+    )
     def export_registrations(self, request, queryset):
         registrations = (
             Registration.objects.filter(event__in=queryset)
@@ -223,7 +231,8 @@ class RegistrationAdmin(admin.ModelAdmin):
         return _("verstuurd") if not obj.mail_error else obj.mail_error
 
     @admin.action(
-        description=_("Meld de geselecteerde aanmeldingen af (de wachtlijst schuift door)")
+        description=_("Meld de geselecteerde aanmeldingen af (de wachtlijst schuift door)"),
+        permissions=["change"],
     )
     def cancel_registrations(self, request, queryset):
         active = queryset.exclude(status=RegistrationStatus.CANCELLED)

@@ -87,11 +87,14 @@ class PublishableAdmin(admin.ModelAdmin):
         {"fields": ["status", "publish_at", "created_at", "updated_at"]},
     )
 
-    @admin.action(description=_("Publiceer de geselecteerde items"))
+    # Actions without `permissions` are offered to anyone who may view the list.
+    @admin.action(description=_("Publiceer de geselecteerde items"), permissions=["change"])
     def make_published(self, request, queryset):
         self._set_status(request, queryset, PublishStatus.PUBLISHED)
 
-    @admin.action(description=_("Zet de geselecteerde items terug naar concept"))
+    @admin.action(
+        description=_("Zet de geselecteerde items terug naar concept"), permissions=["change"]
+    )
     def make_draft(self, request, queryset):
         self._set_status(request, queryset, PublishStatus.DRAFT)
 
