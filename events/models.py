@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization
+from partnerships.models import Partnership
 from razon.models import Document, Publishable, PublishableQuerySet, Sector
 from razon.richtext import RichTextField
 
@@ -60,6 +61,7 @@ class EventQuerySet(PublishableQuerySet):
             "programme_items",
             "documents",
             models.Prefetch("organisers", queryset=Organization.objects.published()),
+            models.Prefetch("partnerships", queryset=Partnership.objects.published()),
         )
 
 

@@ -117,3 +117,8 @@ def test_the_public_site_is_not_affected(client, editor, settings):
     settings.RAZON_REQUIRE_2FA = True
     client.force_login(editor)
     assert client.get("/").status_code == 200
+
+
+def test_every_admin_page_links_to_the_two_factor_page(client, editor):
+    client.force_login(editor)
+    assert f'href="{TWO_FACTOR}"' in client.get("/admin/").content.decode()
