@@ -260,3 +260,13 @@ def test_only_partnership_editors_can_be_assigned(client, project_leader, editor
     assert "editors" in page.context["adminform"].form.fields
     client.post(url, admin_form_data(page, editors=[str(editor.pk)]))
     assert not Partnership.objects.get(pk=world["foreign"].pk).editors.exists()
+
+
+def test_a_redacteur_cannot_assign_editors_by_forged_post(client, editor, partnership_editor):
+    partnership = factories.partnership()
+    client.force_login(editor)
+    page = client.get(change_url(partnership))
+    assert "editors" not in page.context["adminform"].form.fields
+    data = admin_form_data(page, editors=[str(partnership_editor.pk)])
+    assert client.post(change_url(partnership), data).status_code == 302
+    assert not partnership.editors.exists()
