@@ -174,7 +174,7 @@ if TESTING:
     # Tests create and log in many users: a fast hasher (never used outside the tests).
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-# Logging in (README "Inloggen en beveiliging"). django-axes counts failed logins per user
+# Logging in (README "Logging in and security"). django-axes counts failed logins per user
 # name and address: after AXES_FAILURE_LIMIT failures that pair is locked out for the cool-off
 # time, even with the right password. Its backend must come first: it refuses locked-out pairs.
 AUTHENTICATION_BACKENDS = [
