@@ -21,6 +21,7 @@ class AssignedObjectsAdmin:
     - `assignment_field`: the relation that makes an object theirs ("partnerships"). Its
       choices are limited to their own (plus what the object already has), and saving needs at
       least one of their own, so what they add stays theirs and they cannot give it away.
+      Links to other limited models (events, posts) are limited to their own the same way.
 
     Users with other roles and superusers are not limited."""
 
@@ -39,42 +40,58 @@ class AssignedObjectsAdmin:
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        if (
-            self.assignment_field
-            and roles.assigned_only(request.user)
-            and self.assignment_field in form.base_fields
-        ):
-            lookup = self.assigned_users_lookup.removeprefix(f"{self.assignment_field}__")
-            return limit_to_assigned(form, self.assignment_field, lookup, request.user)
-        return form
+        if not roles.assigned_only(request.user):
+            return form
+        own = {}
+        for name, field in form.base_fields.items():
+            model = getattr(getattr(field, "queryset", None), "model", None)
+            related_admin = self.admin_site._registry.get(model)
+            if name == self.assignment_field:
+                lookup = self.assigned_users_lookup.removeprefix(f"{name}__")
+                own[name] = model._default_manager.filter(**{lookup: request.user})
+            elif isinstance(related_admin, AssignedObjectsAdmin):
+                # Links to other limited items (an event's follow-up, a post's events and
+                # related posts) may point only at their own as well.
+                own[name] = related_admin.get_queryset(request)
+        return limit_to_own(form, own, self.assignment_field)
 
 
-def limit_to_assigned(form_class, field_name, lookup, user):
-    """The form with `field_name` limited to the user's own choices and required to keep one."""
+def limit_to_own(form_class, own, assignment_field):
+    """The form with each field in `own` ({name: queryset}) limited to those choices plus what
+    the object already has; `assignment_field` is required to keep one of its own."""
 
-    class AssignedForm(form_class):
+    class OwnChoicesForm(form_class):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            field = self.fields[field_name]
-            self.own_choices = field.queryset.filter(**{lookup: user})
-            allowed = Q(**{lookup: user})
-            if self.instance.pk:
-                allowed |= Q(pk__in=getattr(self.instance, field_name).values("pk"))
-            field.queryset = field.queryset.filter(
-                pk__in=field.queryset.filter(allowed).values("pk")
-            )
-            field.required = True
+            for name, queryset in own.items():
+                allowed = Q(pk__in=queryset.values("pk"))
+                if self.instance.pk:
+                    allowed |= Q(pk__in=self._current_pks(name))
+                self.fields[name].queryset = self.fields[name].queryset.filter(allowed)
+            if assignment_field in own:
+                self.fields[assignment_field].required = True
+
+        def _current_pks(self, name):
+            value = getattr(self.instance, name)
+            if hasattr(value, "values"):  # a many-to-many manager
+                return value.values("pk")
+            return [value.pk] if value is not None else []
 
         def clean(self):
             cleaned_data = super().clean()
-            chosen = cleaned_data.get(field_name)
-            if chosen and not self.own_choices.filter(pk__in=[c.pk for c in chosen]).exists():
+            chosen = cleaned_data.get(assignment_field)
+            if (
+                assignment_field in own
+                and chosen
+                and not own[assignment_field].filter(pk__in=[c.pk for c in chosen]).exists()
+            ):
                 self.add_error(
-                    field_name, _("Kies minstens één partnerschap waarvan u redacteur bent.")
+                    assignment_field,
+                    _("Kies minstens één partnerschap waarvan u redacteur bent."),
                 )
             return cleaned_data
 
-    return AssignedForm
+    return OwnChoicesForm
 
 
 class PublishableAdmin(admin.ModelAdmin):

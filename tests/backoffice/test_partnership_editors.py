@@ -270,3 +270,24 @@ def test_a_redacteur_cannot_assign_editors_by_forged_post(client, editor, partne
     data = admin_form_data(page, editors=[str(partnership_editor.pk)])
     assert client.post(change_url(partnership), data).status_code == 302
     assert not partnership.editors.exists()
+
+
+def test_a_post_cannot_be_linked_to_a_foreign_event(editor_client, world):
+    post = world["own_post"]
+    page = editor_client.get(change_url(post))
+    data = admin_form_data(page, events=[str(world["foreign_event"].pk)])
+    response = editor_client.post(change_url(post), data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["events"]
+    data["events"] = [str(world["own_event"].pk)]
+    assert editor_client.post(change_url(post), data).status_code == 302
+    assert list(post.events.all()) == [world["own_event"]]
+
+
+def test_an_event_cannot_follow_up_with_a_foreign_event(editor_client, world):
+    event = world["own_event"]
+    page = editor_client.get(change_url(event))
+    data = admin_form_data(page, follow_up=str(world["foreign_event"].pk))
+    response = editor_client.post(change_url(event), data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["follow_up"]
