@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 
 from events import services
 from events.models import Event, ProgrammeItem, Registration, RegistrationStatus
-from razon.admin import PublishableAdmin
+from razon.admin import AssignedObjectsAdmin, PublishableAdmin
 from razon.exports import csv_response
 from razon.models import PublishStatus
 
@@ -63,7 +63,9 @@ class RegistrationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(PublishableAdmin):
+class EventAdmin(AssignedObjectsAdmin, PublishableAdmin):
+    assigned_users_lookup = "partnerships__editors"
+    assignment_field = "partnerships"
     list_display = [
         "title",
         "kind",
@@ -77,7 +79,7 @@ class EventAdmin(PublishableAdmin):
     date_hierarchy = "starts_at"
     search_fields = ["title", "summary", "location"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["organisers", "documents", "follow_up"]
+    autocomplete_fields = ["organisers", "partnerships", "documents", "follow_up"]
     filter_horizontal = ["sectors"]
     inlines = [ProgrammeItemInline, RegistrationInline]
     actions = [*PublishableAdmin.actions, "duplicate", "export_registrations"]
@@ -96,7 +98,10 @@ class EventAdmin(PublishableAdmin):
                 ]
             },
         ),
-        (_("Voor wie en door wie"), {"fields": ["audience", "sectors", "organisers"]}),
+        (
+            _("Voor wie en door wie"),
+            {"fields": ["audience", "sectors", "organisers", "partnerships"]},
+        ),
         (
             _("Aanmelden"),
             {
@@ -117,6 +122,10 @@ class EventAdmin(PublishableAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_registration_counts()
 
+    def has_view_registrations_permission(self, request):
+        # Registrations are personal data: only for who may see them in Aanmeldingen.
+        return request.user.has_perm("events.view_registration")
+
     @admin.display(description=_("aangemeld"), ordering="confirmed_count")
     def confirmed(self, obj):
         if obj.capacity is None:
@@ -127,7 +136,9 @@ class EventAdmin(PublishableAdmin):
     def waiting(self, obj):
         return obj.waiting_count
 
-    @admin.action(description=_("Kopieer de geselecteerde bijeenkomsten (als concept)"))
+    @admin.action(
+        description=_("Kopieer de geselecteerde bijeenkomsten (als concept)"), permissions=["add"]
+    )
     def duplicate(self, request, queryset):
         copies = [duplicate_event(event) for event in queryset]
         self.message_user(
@@ -141,7 +152,9 @@ class EventAdmin(PublishableAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Download de aanmeldingen (CSV)"))
+    @admin.action(
+        description=_("Download de aanmeldingen (CSV)"), permissions=["view_registrations"]
+    )
     def export_registrations(self, request, queryset):
         registrations = (
             Registration.objects.filter(event__in=queryset)
@@ -155,9 +168,10 @@ class EventAdmin(PublishableAdmin):
 
 @transaction.atomic
 def duplicate_event(event):
-    """A draft copy with the same programme, sectors, organisers and settings; registrations,
-    report and documents stay with the original."""
+    """A draft copy with the same programme, sectors, organisers, partnerships and settings;
+    registrations, report and documents stay with the original."""
     sectors, organisers = list(event.sectors.all()), list(event.organisers.all())
+    partnerships = list(event.partnerships.all())
     programme = list(event.programme_items.all())
     copy = Event.objects.get(pk=event.pk)
     copy.pk = None
@@ -170,6 +184,7 @@ def duplicate_event(event):
     copy.save()
     copy.sectors.set(sectors)
     copy.organisers.set(organisers)
+    copy.partnerships.set(partnerships)
     for item in programme:
         item.pk = None
         item.event = copy
@@ -217,7 +232,8 @@ class RegistrationAdmin(admin.ModelAdmin):
         return _("verstuurd") if not obj.mail_error else obj.mail_error
 
     @admin.action(
-        description=_("Meld de geselecteerde aanmeldingen af (de wachtlijst schuift door)")
+        description=_("Meld de geselecteerde aanmeldingen af (de wachtlijst schuift door)"),
+        permissions=["change"],
     )
     def cancel_registrations(self, request, queryset):
         active = queryset.exclude(status=RegistrationStatus.CANCELLED)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization
+from partnerships.models import Partnership
 from razon.models import Document, Publishable, PublishableQuerySet, Sector
 from razon.richtext import RichTextField
 
@@ -60,6 +61,7 @@ class EventQuerySet(PublishableQuerySet):
             "programme_items",
             "documents",
             models.Prefetch("organisers", queryset=Organization.objects.published()),
+            models.Prefetch("partnerships", queryset=Partnership.objects.published()),
         )
 
 
@@ -118,6 +120,16 @@ class Event(Publishable):
         verbose_name=_("organisatoren"),
         blank=True,
         related_name="organised_events",
+    )
+    partnerships = models.ManyToManyField(
+        "partnerships.Partnership",
+        verbose_name=_("partnerschappen"),
+        blank=True,
+        related_name="events",
+        help_text=_(
+            "De partnerschappen die deze bijeenkomst (mede) organiseren; hun "
+            "partnerschapsredacteuren mogen haar bewerken."
+        ),
     )
     documents = models.ManyToManyField(
         Document,

@@ -3,7 +3,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from news.models import Post, PostLink
-from razon.admin import PublishableAdmin
+from razon.admin import AssignedObjectsAdmin, PublishableAdmin
 
 
 class PostLinkInline(admin.TabularInline):
@@ -13,7 +13,9 @@ class PostLinkInline(admin.TabularInline):
 
 
 @admin.register(Post)
-class PostAdmin(PublishableAdmin):
+class PostAdmin(AssignedObjectsAdmin, PublishableAdmin):
+    assigned_users_lookup = "partnerships__editors"
+    assignment_field = "partnerships"
     list_display = ["title", "kind", "date", "byline", "is_demo", "status", "publish_at", "on_site"]
     list_display_links = ["title"]
     list_filter = ["kind", "status", "sectors", "date", "is_demo"]

@@ -1,10 +1,12 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization
 from partnerships.models import Membership, Partnership
-from razon.admin import PublishableAdmin
+from razon import roles
+from razon.admin import AssignedObjectsAdmin, PublishableAdmin
 
 
 class InstituteFilter(admin.SimpleListFilter):
@@ -28,7 +30,8 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(PublishableAdmin):
+class PartnershipAdmin(AssignedObjectsAdmin, PublishableAdmin):
+    assigned_users_lookup = "editors"
     list_display = [
         "name",
         "sector_group",
@@ -48,9 +51,10 @@ class PartnershipAdmin(PublishableAdmin):
         "status",
     ]
     search_fields = ["name", "short_name", "description", "memberships__organization__name"]
+    ordering = ["name"]  # the list annotates counts, where Meta.ordering does not apply
     list_select_related = ["education_region"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["municipalities", "contact", "education_region"]
+    autocomplete_fields = ["municipalities", "contact", "education_region", "editors"]
     filter_horizontal = ["sectors"]
     inlines = [MembershipInline]
     fieldsets = [
@@ -64,8 +68,32 @@ class PartnershipAdmin(PublishableAdmin):
         PublishableAdmin.publish_fieldset,
     ]
 
+    editors_fieldset = (
+        _("Redactie"),
+        {
+            "fields": ["editors"],
+            "description": _(
+                "Wie dit partnerschap en zijn bijeenkomsten en berichten mag bijhouden. "
+                "Alleen gebruikers met de rol Partnerschapsredacteur."
+            ),
+        },
+    )
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(Count("memberships"))
+
+    def get_fieldsets(self, request, obj=None):
+        # Assigning people is managing users: only for who may do that.
+        if request.user.has_perm("auth.change_user"):
+            return [*self.fieldsets, self.editors_fieldset]
+        return self.fieldsets
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "editors":
+            kwargs["queryset"] = get_user_model().objects.filter(
+                groups__name=roles.PARTNERSHIP_EDITOR
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.display(description=_("deelnemers"), ordering="memberships__count")
     def member_count(self, obj):

@@ -1,6 +1,7 @@
 """Samen Opleiden & Professionaliseren (SO&P): the partnerships of schools and
 teacher-training institutes, and who takes part in them."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Prefetch
 from django.urls import reverse
@@ -117,6 +118,16 @@ class Partnership(DemoFlag, Publishable):
     accreditation_year = models.PositiveSmallIntegerField(_("erkend sinds"), null=True, blank=True)
     student_count = models.PositiveIntegerField(
         _("aantal studenten per jaar"), null=True, blank=True, help_text=_("Als bekend.")
+    )
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("partnerschapsredacteuren"),
+        blank=True,
+        related_name="edited_partnerships",
+        help_text=_(
+            "Gebruikers met de rol Partnerschapsredacteur die dit partnerschap en de "
+            "bijeenkomsten en berichten ervan mogen bewerken."
+        ),
     )
 
     objects = PartnershipQuerySet.as_manager()

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,5 +12,9 @@ class RazonConfig(AppConfig):
             pagecache,
             redirects,  # noqa: F401  (its receiver records old addresses)
         )
+        from razon.roles import sync_roles_after_migrate
 
         pagecache.connect_signals()
+
+        # The roles follow the models: every migrate brings their permissions up to date.
+        post_migrate.connect(sync_roles_after_migrate, dispatch_uid="razon.sync_roles")

@@ -10,8 +10,9 @@ from django.core.cache import cache
 logger = logging.getLogger(__name__)
 
 
-def client_fingerprint(request):
-    """A salted hash of the client's address; the raw address is never stored."""
+def client_address(request):
+    """The client's address: REMOTE_ADDR, or the one the trusted proxies say they saw
+    (TRUSTED_PROXY_COUNT). Also how django-axes tells clients apart at the login."""
     address = request.META.get("REMOTE_ADDR", "")
     if settings.TRUSTED_PROXY_COUNT:
         forwarded = [
@@ -19,7 +20,12 @@ def client_fingerprint(request):
         ]
         if len(forwarded) >= settings.TRUSTED_PROXY_COUNT:
             address = forwarded[-settings.TRUSTED_PROXY_COUNT]
-    salted = f"{settings.SECRET_KEY}:{address}".encode()
+    return address
+
+
+def client_fingerprint(request):
+    """A salted hash of the client's address; the raw address is never stored."""
+    salted = f"{settings.SECRET_KEY}:{client_address(request)}".encode()
     return hashlib.sha256(salted).hexdigest()[:32]
 
 

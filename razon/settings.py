@@ -7,6 +7,7 @@ SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL and the EMAIL_* variables.
 import os
 import secrets
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -80,6 +81,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "reversion",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "razon",
     "alliances",
     "regions",
@@ -87,6 +91,7 @@ INSTALLED_APPS = [
     "events",
     "news",
     "contact",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -99,11 +104,15 @@ MIDDLEWARE = [
     "razon.preview.PreviewMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "razon.middleware.HtmxVaryMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # The cache of public pages (razon/pagecache.py): on in production, off in development and
@@ -166,10 +175,42 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+if TESTING:
+    # Tests create and log in many users: a fast hasher (never used outside the tests).
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Logging in (README "Logging in and security"). django-axes counts failed logins per user
+# name and address: after AXES_FAILURE_LIMIT failures that pair is locked out for the cool-off
+# time, even with the right password. Its backend must come first: it refuses locked-out pairs.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("RAZON_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("RAZON_LOGIN_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # failures only: successful logins are not recorded
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
+AXES_CLIENT_IP_CALLABLE = "razon.ratelimit.client_address"
+AXES_VERBOSE = False
+# Two-factor authentication (TOTP, django-otp): every staff member can set it up; with
+# RAZON_REQUIRE_2FA on, nobody gets into the admin without it.
+RAZON_REQUIRE_2FA = envbool("RAZON_REQUIRE_2FA")
+OTP_TOTP_ISSUER = "RA-ZON"
+# Sessions (only staff log in) end after this many idle minutes and when the browser closes.
+RAZON_SESSION_IDLE_MINUTES = envint("RAZON_SESSION_IDLE_MINUTES", 60)
+SESSION_COOKIE_AGE = RAZON_SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Dutch first, English second; the language is switched by cookie (same URLs).
 LANGUAGE_CODE = "nl"
@@ -252,6 +293,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    # django-axes reports every login at INFO; lockouts are warnings.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 # Portal settings.

@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from accounts.views import two_factor_page
 from razon import views
 from razon.sitemaps import sitemaps
 
@@ -28,6 +29,7 @@ urlpatterns = [
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.media, name="media"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/voorbeeld/", views.richtext_preview, name="richtext_preview"),
+    path("admin/tweestapsverificatie/", two_factor_page, name="two_factor"),
     path("admin/", admin.site.urls),
 ]
 

@@ -61,3 +61,81 @@ def pytest_report_header(config):
     database = settings.DATABASES["default"]
     cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
     return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database['NAME']}; cache: {cache}"
+
+
+# Back-office personas: one user per role (razon/roles.py), staff, with a long password.
+ROLE_PASSWORD = "een-lang-wachtwoord-voor-tests"
+
+
+def make_role_user(username, *role_names, organization=None):
+    """A staff user with the given roles and, optionally, an organisation."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from accounts.models import StaffProfile
+
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.org", ROLE_PASSWORD, is_staff=True
+    )
+    user.groups.set(Group.objects.filter(name__in=role_names))
+    if organization is not None:
+        StaffProfile.objects.create(user=user, organization=organization)
+    return user
+
+
+@pytest.fixture
+def project_leader(db):
+    from tests import factories
+
+    return make_role_user(
+        "projectleider", "Projectleider", organization=factories.organization(name="HAN")
+    )
+
+
+@pytest.fixture
+def editor(db):
+    return make_role_user("redacteur", "Redacteur")
+
+
+@pytest.fixture
+def partnership_editor(db):
+    return make_role_user("partnerschapsredacteur", "Partnerschapsredacteur")
+
+
+@pytest.fixture
+def secretariat(db):
+    return make_role_user("secretariaat", "Secretariaat")
+
+
+def admin_form_data(response, **changes):
+    """The POST data of an admin add or change page as it was rendered (main form and
+    inlines), with `changes` applied: what a browser would send back."""
+    from django.forms import MultiWidget
+
+    data = {}
+
+    def add(form):
+        for name, field in form.fields.items():
+            value = form[name].value()
+            key = form.add_prefix(name)
+            if value is None or value is False:
+                continue
+            if isinstance(field.widget, MultiWidget):  # split date and time
+                for index, part in enumerate(field.widget.decompress(value)):
+                    data[f"{key}_{index}"] = "" if part is None else str(part)
+                continue
+            if value is True:
+                data[key] = "on"
+            elif isinstance(value, list | tuple):
+                data[key] = [str(item) for item in value]
+            else:
+                data[key] = str(value)
+
+    add(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        add(formset.management_form)
+        for form in formset.forms:
+            add(form)
+    data.update(changes)
+    return data

@@ -111,13 +111,15 @@ def test_the_page_runs_a_fixed_number_of_queries(client, django_assert_num_queri
         factories.registration(event)
         ProgrammeItem.objects.create(event=event, position=n, title=f"Onderdeel {n}")
         event.organisers.add(factories.organization())
+        event.partnerships.add(factories.partnership())
     event.sectors.set(Sector.objects.ensure_all().values())
     # 1 event with its registration counts, 2 sectors, 3 programme, 4 documents,
-    # 5 organisers; related sections add their own (one query per registered provider).
+    # 5 organisers, 6 partnerships; related sections add their own (one query per registered
+    # provider).
     from razon import related
 
     providers = len(related._providers["event"])
-    with django_assert_num_queries(5 + providers):
+    with django_assert_num_queries(6 + providers):
         response = client.get(event.get_absolute_url())
     assert "Nog 70 plaatsen vrij." in response.content.decode()
 
@@ -130,7 +132,18 @@ def test_the_registration_page_runs_a_fixed_number_of_queries(client, django_ass
         factories.registration(event)
     event.sectors.set(Sector.objects.ensure_all().values())
     # 1 event with its registration counts, 2 sectors, 3 programme, 4 documents,
-    # 5 organisers (the page's shared prefetches).
-    with django_assert_num_queries(5):
+    # 5 organisers, 6 partnerships (the page's shared prefetches).
+    with django_assert_num_queries(6):
         response = client.get(reverse("events:register", args=[event.slug]))
     assert "Nog 50 plaatsen vrij." in response.content.decode()
+
+
+def test_the_page_names_its_published_partnerships(client):
+    event = factories.event()
+    event.partnerships.add(
+        factories.partnership(name="SO&P Gelderland"),
+        factories.partnership(name="Geheim partnerschap", status=PublishStatus.DRAFT),
+    )
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "SO&amp;P Gelderland" in html
+    assert "Geheim partnerschap" not in html

@@ -1,0 +1,70 @@
+from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.signals import user_login_failed
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from accounts.two_factor import confirmed_device, verify
+
+
+class TokenField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Code uit uw authenticator-app"))
+        kwargs.setdefault("max_length", 8)
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(
+                attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "size": 8}
+            ),
+        )
+        super().__init__(**kwargs)
+
+
+class LoginForm(AdminAuthenticationForm):
+    """The admin's login: user name and password, and the six-digit code for whoever has set
+    up two-factor authentication. A wrong code counts as a failed login (django-axes)."""
+
+    otp_token = TokenField(
+        required=False,
+        help_text=_("Alleen als u tweestapsverificatie hebt ingesteld."),
+    )
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        device = confirmed_device(user)
+        if device is None:
+            return
+        token = self.cleaned_data.get("otp_token")
+        if not token:
+            raise ValidationError(
+                _("Vul ook de code uit uw authenticator-app in."), code="token_required"
+            )
+        if not verify(device, token):
+            user_login_failed.send(
+                sender=__name__,
+                credentials={"username": user.get_username()},
+                request=self.request,
+            )
+            raise ValidationError(
+                _("Deze code klopt niet. Vul de code in die de app nu toont."),
+                code="invalid_token",
+            )
+        # django_otp marks the session as verified when the login goes through.
+        user.otp_device = device
+
+
+class TokenForm(forms.Form):
+    otp_token = TokenField()
+
+    def __init__(self, *args, device, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.device = device
+
+    def clean_otp_token(self):
+        token = self.cleaned_data["otp_token"]
+        if not verify(self.device, token):
+            raise ValidationError(
+                _("Deze code klopt niet. Vul de code in die de app nu toont."),
+                code="invalid_token",
+            )
+        return token
