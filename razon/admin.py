@@ -71,9 +71,18 @@ class HistoryAdmin(VersionAdmin):
         # put every item into that one revision, and restoring one item would restore them
         # all; so without list_editable the actions make their own revision per item.
         if self.list_editable:
-            return super().changelist_view(request, extra_context)
-        context = {"has_change_permission": self.has_change_permission(request)}
+            context = {"has_recover_permission": self.has_recover_permission(request)}
+            return super().changelist_view(request, {**context, **(extra_context or {})})
+        context = {
+            "has_change_permission": self.has_change_permission(request),
+            "has_recover_permission": self.has_recover_permission(request),
+        }
         return admin.ModelAdmin.changelist_view(self, request, {**context, **(extra_context or {})})
+
+    def has_recover_permission(self, request):
+        """Who may bring back deleted items ("Verwijderde … herstellen"): the library asks
+        for the add and change permission; admins with object-level limits ask more."""
+        return self.has_add_permission(request) and self.has_change_permission(request)
 
     def recover_view(self, request, version_id, extra_context=None):
         get_object_or_404(Version.objects.get_deleted(self.model), pk=version_id)
@@ -123,6 +132,21 @@ class AssignedObjectsAdmin:
         ).values("pk")
         # A subquery rather than a join: list annotations (counts) stay correct.
         return queryset.filter(pk__in=assigned)
+
+    def has_recover_permission(self, request):
+        """Deleted items are no longer assigned to anyone: bringing one back is left to
+        users who may edit all content."""
+        return not roles.assigned_only(request.user) and super().has_recover_permission(request)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.has_recover_permission(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.has_recover_permission(request):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

@@ -116,6 +116,7 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(superuser_client):
     many = _count_queries(superuser_client)
     # session, user, upcoming events, new messages (latest 5 + count), one per kind of
     # public content (7) for drafts and scheduled items, recent changes, the admin's own
-    # "my actions" sidebar.
+    # "my actions" sidebar, and the session's refreshed idle expiry (savepoint, update,
+    # release: RAZON_SESSION_IDLE_MINUTES saves the session on every request).
     assert few == many
-    assert many <= 15
+    assert many <= 18

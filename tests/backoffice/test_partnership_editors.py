@@ -291,3 +291,47 @@ def test_an_event_cannot_follow_up_with_a_foreign_event(editor_client, world):
     response = editor_client.post(change_url(event), data)
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["follow_up"]
+
+
+def test_they_cannot_recover_deleted_items(editor_client, world):
+    """A deleted item is assigned to no one any more: its history must not bring back another
+    partnership's event through the recover pages (which skip the admin's queryset)."""
+    import reversion
+    from reversion.models import Version
+
+    foreign_event = world["foreign_event"]
+    with reversion.create_revision():
+        foreign_event.save()
+    foreign_event.delete()
+    version = Version.objects.get_deleted(Event).get()
+
+    assert editor_client.get(reverse("admin:events_event_recoverlist")).status_code == 403
+    recover = reverse("admin:events_event_recover", args=[version.pk])
+    assert editor_client.get(recover).status_code == 403
+    assert editor_client.post(recover, {}).status_code == 403
+    assert not Event.objects.filter(title="Andere bijeenkomst").exists()
+    listing = editor_client.get(reverse("admin:events_event_changelist"))
+    assert reverse("admin:events_event_recoverlist") not in listing.content.decode()
+
+
+def test_a_redacteur_sees_the_recover_link(client, editor):
+    client.force_login(editor)
+    listing = client.get(reverse("admin:events_event_changelist"))
+    assert reverse("admin:events_event_recoverlist") in listing.content.decode()
+    assert client.get(reverse("admin:events_event_recoverlist")).status_code == 200
+
+
+def test_they_preview_their_own_draft_but_not_a_foreign_one(editor_client, world):
+    from razon import preview
+
+    own = editor_client.get(preview.preview_url(world["own_event"]))
+    assert own.status_code == 200
+    assert "Eigen bijeenkomst" in own.content.decode()
+    assert editor_client.get(preview.preview_url(world["foreign_event"])).status_code == 403
+
+
+def test_they_cannot_open_the_history_of_a_foreign_item(editor_client, world):
+    url = reverse("admin:events_event_history", args=[world["foreign_event"].pk])
+    response = editor_client.get(url)
+    assert response.status_code in (302, 403, 404)
+    assert "Andere bijeenkomst" not in response.content.decode()
