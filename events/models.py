@@ -1,6 +1,7 @@
 """Strategy sessions, information meetings and other gatherings, and who registers for them."""
 
 import uuid
+from datetime import timedelta
 
 from django.db import models
 from django.db.models import Count, Q
@@ -34,6 +35,10 @@ class RegistrationState(models.TextChoices):
     CLOSED = "closed", _("Aanmelden is gesloten")
 
 
+# A calendar subscription is a window, not the archive (see for_calendar_feed).
+CALENDAR_FEED_SIZE = 100
+
+
 class EventQuerySet(PublishableQuerySet):
     def upcoming(self, now=None):
         """Events that have not ended yet, soonest first."""
@@ -41,6 +46,13 @@ class EventQuerySet(PublishableQuerySet):
 
     def past(self, now=None):
         return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at")
+
+    def for_calendar_feed(self, now=None):
+        """What the agenda's calendar subscription holds: the events of the past year and
+        all upcoming ones, at most CALENDAR_FEED_SIZE (the latest kept), so the file stays
+        small however long the archive grows."""
+        since = (now or timezone.now()) - timedelta(days=365)
+        return self.filter(ends_at__gte=since).order_by("-starts_at")[:CALENDAR_FEED_SIZE]
 
     def with_registration_counts(self):
         return self.annotate(

@@ -156,7 +156,7 @@ def event_calendar(request, slug):
 @require_GET
 @cached_page
 def agenda_calendar(request):
-    events = Event.objects.published().order_by("starts_at")
+    events = Event.objects.published().for_calendar_feed()
     return _ics(
         calendar_for(events, request.build_absolute_uri, name=_("RA-ZON agenda")), "agenda.ics"
     )

@@ -48,7 +48,7 @@ MAX_QUERY_STRING = 300
 CONTENT_APPS = {"razon", "alliances", "regions", "partnerships", "events", "news"}
 # Written by the signals of these models, but never shown on a public page.
 IGNORED_MODELS = {"contact.contactmessage", "razon.searchentry", "sessions.session"}
-STARTED_FIELD = re.compile(r'(<input type="hidden" name="started" value=")[^"]*(")')
+STARTED_FIELD = re.compile(rb'(<input type="hidden" name="started" value=")[^"]*(")')
 
 
 def cached_page(view=None, *, vary_on=()):
@@ -121,10 +121,10 @@ def _personalised(request, response):
     if CSRF_PLACEHOLDER.encode() in content:
         content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
     if b'name="started"' in content:
-        started = fresh_start_time()
+        started = fresh_start_time().encode()
         content = STARTED_FIELD.sub(
-            lambda match: match.group(1) + started + match.group(2), content.decode()
-        ).encode()
+            lambda match: match.group(1) + started + match.group(2), content
+        )
     response.content = content
     return response
 

@@ -1,10 +1,11 @@
 """The calendar files: RFC 5545 as icalendar reads it, times in Europe/Amsterdam."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
 from razon.models import PublishStatus
@@ -57,3 +58,22 @@ def test_one_event_as_a_calendar_file(client):
 def test_a_draft_has_no_calendar_file(client):
     draft = factories.event(status=PublishStatus.DRAFT)
     assert client.get(reverse("events:event_calendar", args=[draft.slug])).status_code == 404
+
+
+def test_the_agenda_feed_is_a_window_not_the_archive(client, monkeypatch):
+    """Events of the past year and all upcoming ones, at most CALENDAR_FEED_SIZE (the latest
+    kept): the file does not grow with the archive."""
+    now = timezone.now()
+    for title, days in [("Lang geleden", -400), ("Vorige maand", -30)] + [
+        (f"Straks {day}", 10 + day) for day in range(3)
+    ]:
+        starts_at = now + timedelta(days=days)
+        factories.event(title=title, starts_at=starts_at, ends_at=starts_at + timedelta(hours=2))
+
+    def titles():
+        response = client.get(reverse("events:calendar"))
+        return {str(e["SUMMARY"]) for e in Calendar.from_ical(response.content).walk("VEVENT")}
+
+    assert titles() == {"Vorige maand", "Straks 0", "Straks 1", "Straks 2"}
+    monkeypatch.setattr("events.models.CALENDAR_FEED_SIZE", 3)
+    assert titles() == {"Straks 0", "Straks 1", "Straks 2"}
