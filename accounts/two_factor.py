@@ -45,14 +45,14 @@ def secret(device):
 def needs_verification(request):
     """True when RAZON_REQUIRE_2FA keeps this staff member out of the admin until they have
     verified a code in this session."""
-    user = request.user
+    # The path first: public pages never load the session's user for this check.
     return (
         settings.RAZON_REQUIRE_2FA
-        and user.is_authenticated
-        and user.is_staff
-        and not user.is_verified()
         and request.path.startswith(reverse("admin:index"))
         and request.path not in _exempt_paths()
+        and request.user.is_authenticated
+        and request.user.is_staff
+        and not request.user.is_verified()
     )
 
 

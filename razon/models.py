@@ -107,6 +107,10 @@ class PublishableQuerySet(models.QuerySet):
         return self.exclude(published_condition())
 
 
+# What a public item's address and visibility depend on: remembered as loaded (see from_db).
+ADDRESS_FIELDS = frozenset({"slug", "is_main", "status", "publish_at"})
+
+
 class Publishable(models.Model):
     """The publish state of everything public. Public reads start from `.published()`."""
 
@@ -140,7 +144,11 @@ class Publishable(models.Model):
         instance = super().from_db(db, field_names, values, **kwargs)
         # The state as loaded, so a save can tell that a published item's address changed
         # (razon/redirects.py keeps the old address working).
-        instance._loaded_state = dict(zip(field_names, values, strict=True))
+        instance._loaded_state = {
+            name: value
+            for name, value in zip(field_names, values, strict=True)
+            if name in ADDRESS_FIELDS
+        }
         return instance
 
     @property
