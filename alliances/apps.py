@@ -13,8 +13,8 @@ class AlliancesConfig(AppConfig):
         related.register("organization", alliances_of)
 
         from alliances.models import Alliance, Organization
-        from alliances.search import alliance_document, organization_document
+        from alliances.search import alliance_search_text, organization_search_text
         from razon import search
 
-        search.register(Alliance, "alliantie", alliance_document)
-        search.register(Organization, "organisatie", organization_document)
+        search.register(Alliance, "alliantie", alliance_search_text)
+        search.register(Organization, "organisatie", organization_search_text)

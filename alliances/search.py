@@ -1,18 +1,18 @@
 """The alliances app's items in the site search (see razon/search.py)."""
 
-from razon.search import Document
+from razon.search import SearchText
 
 
-def organization_document(organization):
-    return Document(
+def organization_search_text(organization):
+    return SearchText(
         title=organization.display_name,
         summary=organization.city,
         body=organization.description,
     )
 
 
-def alliance_document(alliance):
-    return Document(
+def alliance_search_text(alliance):
+    return SearchText(
         title=f"{alliance.name} ({alliance.short_name})",
         summary=alliance.intro,
         body="\n".join([alliance.background, alliance.ambitions, alliance.coming_period]),

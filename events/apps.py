@@ -8,7 +8,7 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from events.models import Event
-        from events.search import event_document
+        from events.search import event_search_text
         from razon import search
 
-        search.register(Event, "bijeenkomst", event_document)
+        search.register(Event, "bijeenkomst", event_search_text)

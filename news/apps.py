@@ -16,7 +16,7 @@ class NewsConfig(AppConfig):
         related.register("organization", news.posts_about_organization)
 
         from news.models import Post
-        from news.search import post_document
+        from news.search import post_search_text
         from razon import search
 
-        search.register(Post, "bericht", post_document)
+        search.register(Post, "bericht", post_search_text)

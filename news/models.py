@@ -14,9 +14,9 @@ from alliances.models import Organization, Person
 from events.models import Event
 from partnerships.models import Partnership
 from razon.images import WebImageField
-from razon.models import Publishable, PublishableQuerySet, Sector
+from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector
 from razon.richtext import RichTextField, reading_minutes
-from regions.models import DemoFlag, EducationRegion
+from regions.models import EducationRegion
 
 RELATED_LIMIT = 3
 # What a post card shows (home page, related posts).

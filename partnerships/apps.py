@@ -14,7 +14,7 @@ class PartnershipsConfig(AppConfig):
         related.register("education_region", partnerships_in_region)
 
         from partnerships.models import Partnership
-        from partnerships.search import partnership_document
+        from partnerships.search import partnership_search_text
         from razon import search
 
-        search.register(Partnership, "partnerschap", partnership_document)
+        search.register(Partnership, "partnerschap", partnership_search_text)

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization, Person
-from razon.models import Publishable, PublishableQuerySet, Sector, published_condition
-from regions.models import DemoFlag, EducationRegion, Municipality
+from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector, published_condition
+from regions.models import EducationRegion, Municipality
 
 
 class SectorGroup(models.TextChoices):

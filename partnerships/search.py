@@ -1,10 +1,10 @@
 """The partnerships app's items in the site search (see razon/search.py)."""
 
-from razon.search import Document
+from razon.search import SearchText
 
 
-def partnership_document(partnership):
+def partnership_search_text(partnership):
     title = partnership.name
     if partnership.short_name:
         title = f"{title} ({partnership.short_name})"
-    return Document(title=title, summary=partnership.description, body=partnership.profile)
+    return SearchText(title=title, summary=partnership.description, body=partnership.profile)

@@ -1,5 +1,5 @@
-"""Building blocks shared by every app: the sectors, the publish state, documents and the
-search index."""
+"""Building blocks shared by every app: the sectors, the publish state, the demo flag,
+documents, old-address redirects and the search index."""
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -165,6 +165,23 @@ class Publishable(models.Model):
 
     def get_publish_state_display(self):
         return self.publish_state.label
+
+
+class DemoFlag(models.Model):
+    """Marks demo content that is (partly) invented: a column and a filter in the admin, a
+    note on its page."""
+
+    is_demo = models.BooleanField(
+        _("demogegevens"),
+        default=False,
+        help_text=_(
+            "Aan voor voorbeeldinhoud die bij de demo hoort en (deels) verzonnen is. "
+            "Vervang of verwijder deze voordat de site live gaat."
+        ),
+    )
+
+    class Meta:
+        abstract = True
 
 
 class DocumentKind(models.TextChoices):

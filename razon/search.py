@@ -42,8 +42,8 @@ START, STOP = "\x02", "\x03"
 
 
 @dataclass(frozen=True)
-class Document:
-    """The words of one item, by weight."""
+class SearchText:
+    """The words of one item, by weight (what an app's search.py gives for each item)."""
 
     title: str
     summary: str = ""
@@ -54,7 +54,7 @@ class Document:
 class Searchable:
     model: type
     kind: str  # the value of the `soort` filter
-    document: Callable  # item -> Document
+    search_text: Callable  # item -> SearchText
 
     @property
     def label(self):
@@ -64,9 +64,9 @@ class Searchable:
 _registry: dict[str, Searchable] = {}
 
 
-def register(model, kind, document):
-    """Index `model`'s items, described by `document(item) -> Document`."""
-    _registry[kind] = Searchable(model, kind, document)
+def register(model, kind, search_text):
+    """Index `model`'s items, described by `search_text(item) -> SearchText`."""
+    _registry[kind] = Searchable(model, kind, search_text)
     uid = f"razon.search.{kind}"
     post_save.connect(_saved, sender=model, weak=False, dispatch_uid=uid)
     post_delete.connect(_deleted, sender=model, weak=False, dispatch_uid=uid)
@@ -90,12 +90,12 @@ def _searchable_for(model):
 
 
 def _entry_fields(searchable, obj):
-    doc = searchable.document(obj)
+    text = searchable.search_text(obj)
     return {
         "kind": searchable.kind,
-        "title": _clean(doc.title)[:300],
-        "summary": _clean(doc.summary),
-        "body": _clean(doc.body),
+        "title": _clean(text.title)[:300],
+        "summary": _clean(text.summary),
+        "body": _clean(text.body),
         "url": obj.get_absolute_url(),
         "status": obj.status,
         "publish_at": obj.publish_at,

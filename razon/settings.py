@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    # The project's apps in dependency order (tests/razon/test_layout.py checks it): the
+    # building blocks, the content apps, then the apps that read them all.
     "razon",
     "alliances",
     "regions",
@@ -91,6 +93,7 @@ INSTALLED_APPS = [
     "events",
     "news",
     "contact",
+    "portal",
     "accounts",
 ]
 

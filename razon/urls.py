@@ -1,10 +1,12 @@
+"""The site's URLs. Each app's URLs are included by their module's name, so razon imports no
+app; `portal.urls` has the home page, `accounts.urls` the two-factor page."""
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from accounts.views import two_factor_page
 from razon import views
 from razon.sitemaps import sitemaps
 
@@ -13,7 +15,7 @@ admin.site.site_title = _("RA-ZON beheer")
 admin.site.index_title = _("Inhoud van de site")
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", include("portal.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
@@ -29,7 +31,7 @@ urlpatterns = [
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.media, name="media"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/voorbeeld/", views.richtext_preview, name="richtext_preview"),
-    path("admin/tweestapsverificatie/", two_factor_page, name="two_factor"),
+    path("", include("accounts.urls")),  # before the admin's catch-all
     path("admin/", admin.site.urls),
 ]
 

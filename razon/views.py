@@ -1,3 +1,7 @@
+"""The pages of the site shell that need no app: privacy, search (through razon.search's
+registry), health, robots, downloads of documents and uploaded images, and the admin's
+Markdown preview. The home page reads every app and lives in portal/."""
+
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import SuspiciousFileOperation
@@ -10,10 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
-from alliances.models import Alliance
-from events.models import Event
-from news.models import Post
-from razon import navigation, richtext, search
+from razon import richtext, search
 from razon.filters import SearchFilter
 from razon.images import CONTENT_TYPES_BY_EXTENSION, open_stored_image
 from razon.models import Document, SearchEntry
@@ -22,26 +23,8 @@ from razon.pagination import paginate
 from razon.partials import render_page
 from razon.uploads import PDF
 
-HOME_POSTS = 3
-HOME_EVENTS = 3
 PREVIEW_MAX_LENGTH = 200_000
 SEARCH_PER_PAGE = 10
-
-
-@require_GET
-@cached_page
-def home(request):
-    alliance = Alliance.objects.published().filter(is_main=True).for_page().first()
-    return render(
-        request,
-        "razon/home.html",
-        {
-            "alliance": alliance,
-            "sections": navigation.sections(),
-            "latest_posts": Post.objects.published().for_cards()[:HOME_POSTS],
-            "upcoming_events": Event.objects.published().upcoming()[:HOME_EVENTS],
-        },
-    )
 
 
 @require_GET

@@ -15,7 +15,7 @@ class RegionsConfig(AppConfig):
 
         from razon import search
         from regions.models import EducationRegion, RAPProject
-        from regions.search import education_region_document, rap_project_document
+        from regions.search import education_region_search_text, rap_project_search_text
 
-        search.register(EducationRegion, "onderwijsregio", education_region_document)
-        search.register(RAPProject, "rap-project", rap_project_document)
+        search.register(EducationRegion, "onderwijsregio", education_region_search_text)
+        search.register(RAPProject, "rap-project", rap_project_search_text)

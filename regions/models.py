@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization, Person
-from razon.models import Publishable, PublishableQuerySet, Sector
+from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector
 
 
 class Municipality(models.Model):
@@ -24,20 +24,6 @@ class Municipality(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class DemoFlag(models.Model):
-    is_demo = models.BooleanField(
-        _("demogegevens"),
-        default=False,
-        help_text=_(
-            "Aan voor voorbeeldinhoud die bij de demo hoort en (deels) verzonnen is. "
-            "Vervang of verwijder deze voordat de site live gaat."
-        ),
-    )
-
-    class Meta:
-        abstract = True
 
 
 class RegionStatus(models.TextChoices):

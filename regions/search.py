@@ -1,11 +1,11 @@
 """The regions app's items in the site search (see razon/search.py)."""
 
-from razon.search import Document
+from razon.search import SearchText
 
 
-def education_region_document(region):
-    return Document(title=region.name, body=region.description)
+def education_region_search_text(region):
+    return SearchText(title=region.name, body=region.description)
 
 
-def rap_project_document(project):
-    return Document(title=project.name, summary=project.description, body=project.results)
+def rap_project_search_text(project):
+    return SearchText(title=project.name, summary=project.description, body=project.results)

@@ -1,3 +1,6 @@
+"""`manage.py setup_demo`, run by `make run`: the demo content on an empty database
+(`load_demo`) and the demo admin account. In portal/ because it reads an app's content."""
+
 import secrets
 
 from django.contrib.auth import get_user_model

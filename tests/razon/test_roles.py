@@ -4,7 +4,6 @@ nothing more (the permission ladder, by direct URL and forged POST)."""
 import io
 
 import pytest
-from django.contrib import admin
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.test import Client
@@ -12,7 +11,6 @@ from django.urls import reverse
 
 from contact.models import ContactMessage, Status
 from news.models import Post
-from razon import roles
 from tests import factories
 from tests.conftest import admin_form_data
 
@@ -42,27 +40,63 @@ def test_syncing_is_idempotent_and_takes_back_what_a_role_should_not_have():
     assert "Redacteur:" in out.getvalue()
 
 
-def project_content_models():
-    """Every model with an admin in the project's apps, except the inbox and users."""
-    project = {config.label for config in roles.project_app_configs()}
-    return [
-        model
-        for model in admin.site._registry
-        if model._meta.app_label in project and model._meta.label_lower not in roles.INBOX
-    ]
+# Stated by hand, not derived: a model added to the project must be added here, with the
+# rights each role should have on it.
+CONTENT_MODELS = [
+    "alliances.alliance",
+    "alliances.alliancecontact",
+    "alliances.focuspoint",
+    "alliances.organization",
+    "alliances.person",
+    "events.event",
+    "events.programmeitem",
+    "news.post",
+    "news.postlink",
+    "partnerships.membership",
+    "partnerships.partnership",
+    "razon.document",
+    "razon.sector",
+    "regions.educationregion",
+    "regions.municipality",
+    "regions.rapproject",
+    "regions.regionmembership",
+]
+INBOX_MODELS = ["contact.contactmessage", "events.registration"]
+ALL = ("view", "add", "change", "delete")
 
 
-def test_every_content_model_in_the_admin_is_covered_by_the_roles():
-    """A model that arrives later plugs in: the rules name no content model one by one."""
-    models = project_content_models()
-    assert len(models) >= 11
-    for model in models:
-        label, name = model._meta.app_label, model._meta.model_name
-        for action in roles.ALL_ACTIONS:
-            assert f"{label}.{action}_{name}" in perms("Redacteur")
-            assert f"{label}.{action}_{name}" in perms("Projectleider")
-        assert f"{label}.view_{name}" in perms("Secretariaat")
-        assert f"{label}.change_{name}" not in perms("Secretariaat")
+def permissions(labels, actions):
+    """{"app_label.action_model"} for every model and action."""
+    return {
+        f"{app_label}.{action}_{model}"
+        for app_label, model in (label.split(".") for label in labels)
+        for action in actions
+    }
+
+
+def test_each_role_has_exactly_its_permissions():
+    handle_inbox = permissions(INBOX_MODELS, ("view", "change", "delete"))
+    assert perms("Redacteur") == permissions(CONTENT_MODELS, ALL)
+    assert perms("Projectleider") == (
+        permissions(CONTENT_MODELS, ALL)
+        | handle_inbox
+        | {"auth.view_user", "auth.add_user", "auth.change_user"}
+    )
+    assert perms("Secretariaat") == permissions(CONTENT_MODELS, ["view"]) | handle_inbox
+    assert perms("Partnerschapsredacteur") == (
+        permissions(CONTENT_MODELS, ["view"])
+        | {"partnerships.change_partnership", "razon.add_document"}
+        | permissions(
+            [
+                "partnerships.membership",
+                "events.event",
+                "events.programmeitem",
+                "news.post",
+                "news.postlink",
+            ],
+            ALL,
+        )
+    )
 
 
 def test_the_inbox_is_for_the_secretariat_and_project_leaders_only():

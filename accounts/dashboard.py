@@ -1,4 +1,5 @@
-"""The admin's start page for editors: what needs attention and what changed.
+"""The admin's start page for editors: what needs attention and what changed (shown above
+the app list by `{% admin_dashboard %}`, accounts/templatetags/dashboard.py).
 
 Every section asks the model's admin (permissions, and any per-object limits of its
 get_queryset), so a user sees only what they may see. The number of queries is fixed: one

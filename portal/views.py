@@ -1,0 +1,32 @@
+"""The site-shell pages that read every app: the home page (the main alliance, the sections,
+the latest posts, the next events). portal/ sits on top of the content apps and may import
+any of them; razon/'s building blocks import none. Pages that gather content through
+razon's registries (search, sitemap, the menu) stay in razon."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from alliances.models import Alliance
+from events.models import Event
+from news.models import Post
+from razon import navigation
+from razon.pagecache import cached_page
+
+HOME_POSTS = 3
+HOME_EVENTS = 3
+
+
+@require_GET
+@cached_page
+def home(request):
+    alliance = Alliance.objects.published().filter(is_main=True).for_page().first()
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "alliance": alliance,
+            "sections": navigation.sections(),
+            "latest_posts": Post.objects.published().for_cards()[:HOME_POSTS],
+            "upcoming_events": Event.objects.published().upcoming()[:HOME_EVENTS],
+        },
+    )
