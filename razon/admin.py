@@ -155,7 +155,11 @@ class AssignedObjectsAdmin:
         own = {}
         for name, field in form.base_fields.items():
             model = getattr(getattr(field, "queryset", None), "model", None)
-            related_admin = self.admin_site._registry.get(model)
+            related_admin = (
+                self.admin_site.get_model_admin(model)
+                if self.admin_site.is_registered(model)
+                else None
+            )
             if name == self.assignment_field:
                 lookup = self.assigned_users_lookup.removeprefix(f"{name}__")
                 own[name] = model._default_manager.filter(**{lookup: request.user})

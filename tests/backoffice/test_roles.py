@@ -4,6 +4,7 @@ nothing more (the permission ladder, by direct URL and forged POST)."""
 import io
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
@@ -47,8 +48,10 @@ def project_content_models():
     project = {config.label for config in roles.project_app_configs()}
     return [
         model
-        for model in admin.site._registry
-        if model._meta.app_label in project and model._meta.label_lower not in roles.INBOX
+        for model in apps.get_models()
+        if admin.site.is_registered(model)
+        and model._meta.app_label in project
+        and model._meta.label_lower not in roles.INBOX
     ]
 
 
