@@ -7,6 +7,7 @@ per section and one per kind of content, however much content there is."""
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -40,10 +41,15 @@ def _admin_url(obj, action="change"):
 
 
 def _visible_admins(request):
-    """(model, model admin) for every admin this user may view, in the registry's order."""
+    """(model, model admin) for every admin this user may view, in the apps' order."""
+    registered = (
+        (model, admin.site.get_model_admin(model))
+        for model in apps.get_models()
+        if admin.site.is_registered(model)
+    )
     return [
         (model, model_admin)
-        for model, model_admin in admin.site._registry.items()
+        for model, model_admin in registered
         if model_admin.has_view_permission(request)
     ]
 

@@ -31,19 +31,22 @@ class HistoryAdmin(VersionAdmin):
 
     history_latest_first = True
 
-    def __init__(self, model, admin_site):
-        self.model = model  # the library's inline introspection reads it
-        if not reversion.is_registered(model):
-            follow = []
-            for inline in self.inlines:
-                if getattr(inline, "history", True):
-                    inline_model, follow_field = self._reversion_introspect_inline_admin(inline)
-                    if inline_model and not reversion.is_registered(inline_model):
-                        reversion.register(inline_model)
-                    if follow_field:
-                        follow.append(follow_field)
-            reversion.register(model, follow=follow)
-        super().__init__(model, admin_site)
+    def reversion_register(self, model, **options):
+        """The library registers the model and its inlines' models, following each inline;
+        an inline with `history = False` is neither registered nor followed."""
+        left_out = {inline.model for inline in self.inlines if not getattr(inline, "history", True)}
+        if model in left_out:
+            return
+        if model is self.model:
+            left_out_names = {
+                relation.get_accessor_name()
+                for relation in model._meta.related_objects
+                if relation.related_model in left_out
+            }
+            options["follow"] = [
+                name for name in options.get("follow", ()) if name not in left_out_names
+            ]
+        super().reversion_register(model, **options)
 
     def history_view(self, request, object_id, extra_context=None):
         # Django's own history view checks the object; reversion's checks only the model.
@@ -155,7 +158,11 @@ class AssignedObjectsAdmin:
         own = {}
         for name, field in form.base_fields.items():
             model = getattr(getattr(field, "queryset", None), "model", None)
-            related_admin = self.admin_site._registry.get(model)
+            related_admin = (
+                self.admin_site.get_model_admin(model)
+                if self.admin_site.is_registered(model)
+                else None
+            )
             if name == self.assignment_field:
                 lookup = self.assigned_users_lookup.removeprefix(f"{name}__")
                 own[name] = model._default_manager.filter(**{lookup: request.user})

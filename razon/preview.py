@@ -39,10 +39,10 @@ def can_preview(user, obj):
     (permissions and any per-object limits of the admin's queryset)."""
     if not (user.is_authenticated and user.is_active and user.is_staff):
         return False
-    model_admin = admin.site._registry.get(type(obj))
-    if model_admin is None:
+    if not admin.site.is_registered(type(obj)):
         opts = obj._meta
         return user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+    model_admin = admin.site.get_model_admin(type(obj))
     request = _UserRequest(user)
     return (
         model_admin.has_view_permission(request, obj)

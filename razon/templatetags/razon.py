@@ -3,7 +3,7 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.forms.utils import flatatt
-from django.utils.html import _json_script_escapes, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from razon.images import image_attributes
@@ -37,14 +37,19 @@ def richtext(text):
     return render_richtext(text)
 
 
+# "<", ">" and "&" occur in JSON only inside strings, where these escapes mean the same:
+# escaped as Django's json_script does, no value can close the element or open a comment.
+_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})
+
+
 @register.filter
 def jsonld(data):
-    """schema.org data as a <script type="application/ld+json"> block: JSON escaped like
-    json_script does, so no value can close the element. A data block is never executed,
-    so the CSP's script-src does not apply to it."""
+    """schema.org data as a <script type="application/ld+json"> block (json_script writes
+    only type="application/json"). A data block is never executed, so the CSP's script-src
+    does not apply to it."""
     return format_html(
         '<script type="application/ld+json">{}</script>',
-        mark_safe(json.dumps(data, cls=DjangoJSONEncoder).translate(_json_script_escapes)),
+        mark_safe(json.dumps(data, cls=DjangoJSONEncoder).translate(_SCRIPT_ESCAPES)),
     )
 
 

@@ -166,3 +166,16 @@ def test_deleting_a_document_removes_its_file_after_the_commit(
         assert default_storage.exists(document.file.name)
 
     assert not default_storage.exists(document.file.name)
+
+
+def test_deleting_a_document_keeps_a_file_another_document_still_uses(
+    django_capture_on_commit_callbacks,
+):
+    original = stored_document("origineel")
+    copy = Document.objects.create(
+        title="Kopie", slug="kopie", file=original.file.name, content_type=PDF.content_type, size=8
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        copy.delete()
+
+    assert default_storage.exists(original.file.name)
