@@ -190,6 +190,10 @@ if TESTING:
 # Logging in (README "Logging in and security"). django-axes counts failed logins per user
 # name and address: after AXES_FAILURE_LIMIT failures that pair is locked out for the cool-off
 # time, even with the right password. Its backend must come first: it refuses locked-out pairs.
+# The admin is the only login: it lands on the admin's start page when the login was not
+# asked for by a page of this site (an unsafe or missing `next`).
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
