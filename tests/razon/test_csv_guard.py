@@ -41,7 +41,9 @@ def test_the_partnership_export_guards_list_columns_and_keeps_names_with_commas_
     partnership = factories.partnership(name="Opleidingsschool")
     for name in ['=HYPERLINK("x")', "Stichting Delta, locatie Oost", "\tBestuur"]:
         organization = factories.organization(name=name)
-        Membership.objects.create(partnership=partnership, organization=organization, role="bestuur")
+        Membership.objects.create(
+            partnership=partnership, organization=organization, role="bestuur"
+        )
 
     rows = read_csv(client.get(reverse("partnerships:export_csv")))
 
