@@ -14,8 +14,8 @@ not (the CSRF token, a form's signed start time) is punched in again on every re
   context processor `razon.context_processors.site`); every response, hit or miss, gets the
   visitor's own token and a fresh form start time. The placeholder is random per process and
   stored with the entry: it never leaves the server, so text a visitor typed (a search word)
-  can never match it. The CSP sets no nonce; a response that
-  uses one (a `csp_nonce` was read) is not stored.
+  can never match it. The CSP sets no nonce; a response that uses one (a `csp_nonce` was
+  read) is not stored.
 - Only anonymous GETs without a session are served from or written to the cache, only
   responses with status 200, and only when RAZON_PAGE_CACHE is on (the default in
   production; off in development and tests, which turn it on where they test it).
