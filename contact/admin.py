@@ -73,8 +73,10 @@ class ContactMessageAdmin(admin.ModelAdmin):
     @admin.display(description=_("beantwoorden"))
     def reply_link(self, obj):
         subject = quote(f"Re: {obj.get_topic_display() or _('je bericht')} aan RA-ZON")
+        # Encoded: a stored address with ? or & stays one recipient, never adds cc or body.
+        address = quote(obj.email, safe="@")
         return format_html(
-            '<a href="mailto:{}?subject={}">{}</a>', obj.email, subject, _("Beantwoord per e-mail")
+            '<a href="mailto:{}?subject={}">{}</a>', address, subject, _("Beantwoord per e-mail")
         )
 
     def _set_status(self, request, queryset, status):

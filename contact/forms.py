@@ -3,13 +3,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from contact.models import ContactMessage, Topic
-from razon.forms import BotTrapMixin, multi_line, one_line
+from razon.forms import BotTrapMixin, PublicEmailField, multi_line, one_line
 
 
 class ContactForm(BotTrapMixin, forms.ModelForm):
     class Meta:
         model = ContactMessage
         fields = ["name", "email", "organization", "topic", "message", "page"]
+        field_classes = {"email": PublicEmailField}
         labels = {"organization": _("Organisatie (optioneel)"), "topic": _("Onderwerp")}
         widgets = {
             "page": forms.HiddenInput,

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Registration
-from razon.forms import BotTrapMixin, multi_line, one_line
+from razon.forms import BotTrapMixin, PublicEmailField, multi_line, one_line
 
 
 class RegistrationForm(BotTrapMixin, forms.ModelForm):
@@ -12,6 +12,7 @@ class RegistrationForm(BotTrapMixin, forms.ModelForm):
     class Meta:
         model = Registration
         fields = ["name", "email", "organization", "role", "question"]
+        field_classes = {"email": PublicEmailField}
         labels = {
             "organization": _("Organisatie (optioneel)"),
             "role": _("Functie (optioneel)"),

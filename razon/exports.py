@@ -2,8 +2,18 @@
 
 import csv
 import io
+from decimal import Decimal
 
 from django.http import HttpResponse
+
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): such a cell
+# gets a leading apostrophe, so it is read as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Between the items of a list column (a partnership's municipalities or schools). Names may
+# hold commas, semicolons and slashes ("Stichting X, locatie Y"), but never a line break:
+# text inputs cannot hold one and the forms remove them. Excel shows the list as lines in one
+# cell, and a program reading the file splits it without doubt.
+LIST_SEPARATOR = "\n"
 
 
 def csv_response(filename, columns, rows):
@@ -13,7 +23,7 @@ def csv_response(filename, columns, rows):
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([str(label) for _key, label in columns])
+    writer.writerow([cell(label) for _key, label in columns])
     for row in rows:
         writer.writerow([cell(row[key]) for key, _label in columns])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
@@ -22,8 +32,12 @@ def csv_response(filename, columns, rows):
 
 
 def cell(value):
-    if isinstance(value, list):
-        return ", ".join(value)
-    text = "" if value is None else str(value)
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    return f"'{text}" if text[:1] in {"=", "+", "-", "@"} else text
+    """The text of one cell, never a formula. Numbers stay numbers (a minus sign there is no
+    formula); lists become one cell, guarded as a whole."""
+    if isinstance(value, (int, float, Decimal)):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        text = LIST_SEPARATOR.join(str(item) for item in value)
+    else:
+        text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text

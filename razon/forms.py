@@ -1,4 +1,5 @@
-"""What every public form needs: text cleaned of control characters, and a bot trap."""
+"""What every public form needs: text cleaned of control characters, e-mail addresses that
+stay one recipient, and a bot trap."""
 
 import re
 import time
@@ -12,6 +13,11 @@ from django.utils.translation import gettext_lazy as _
 # nothing a visitor types can ever become an e-mail header.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 LINE_BREAKS = re.compile(r"[\r\n\t]+")
+# Characters the e-mail standard allows before the @ (so Django's check accepts them) that
+# change what a mailto: link or a mail program makes of the address: ? starts the link's
+# headers (cc, bcc, body), & separates them, % encodes, # ends the link, and quotes and
+# backslashes make a quoted local part. No school or company hands out such an address.
+LINK_CHARACTERS = re.compile(r'[?&%#"\\]')
 TIMESTAMP_SALT = "razon.forms.started"
 
 
@@ -21,6 +27,24 @@ def one_line(value):
 
 def multi_line(value):
     return CONTROL_CHARACTERS.sub("", value or "").strip()
+
+
+class PublicEmailField(forms.EmailField):
+    """A visitor's e-mail address: valid, and refused with a clear message when it holds a
+    character that would turn a reply link into something else (LINK_CHARACTERS)."""
+
+    def run_validators(self, value):
+        super().run_validators(value)
+        if value and LINK_CHARACTERS.search(value):
+            raise forms.ValidationError(
+                _(
+                    "Dit e-mailadres bevat een teken dat we niet kunnen gebruiken "
+                    "(%(characters)s of een aanhalingsteken). Vul je gewone e-mailadres in, "
+                    "zoals naam@school.nl."
+                )
+                % {"characters": "? & % #"},
+                code="link_characters",
+            )
 
 
 def fresh_start_time():

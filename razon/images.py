@@ -20,7 +20,9 @@ A model declares `WebImageField` (with width and height fields) and gets all of 
   `width` and `height` (no layout shift) and lazy loading unless told otherwise.
 
 A rendition that is missing (an image stored before renditions existed, or a width added to
-WIDTHS) is made from its original the first time it is asked for (`open_stored_image`)."""
+WIDTHS) is made from its original the first time it is asked for (`open_stored_image`): only
+the renditions the original's width declares, and only of an original that an item holds, so
+no request makes renditions of renditions or of any other file."""
 
 import hashlib
 import io
@@ -29,6 +31,7 @@ import warnings
 from dataclasses import dataclass
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -393,23 +396,39 @@ _RENDITION = re.compile(r"^(?P<stem>.+)-(?P<slot>\d+)w\.webp$")
 
 def open_stored_image(storage, name):
     """Opens a stored image for serving. A rendition that is missing (an image stored before
-    renditions existed, or a slot added to WIDTHS) is made from its original first; raises
-    FileNotFoundError when there is nothing to serve."""
+    renditions existed, or a slot added to WIDTHS) is made from its original first, when an
+    item holds that original and its width declares the slot; raises FileNotFoundError when
+    there is nothing to serve."""
     try:
         return storage.open(name, "rb")
     except FileNotFoundError:
         match = _RENDITION.match(name)
-        if not match or int(match["slot"]) not in WIDTHS:
+        original = match and held_original(match["stem"])
+        if not original:
             raise
-        for kind in IMAGE_TYPES.values():
-            original = f"{match['stem']}.{kind.extension}"
-            if storage.exists(original):
-                try:
-                    make_renditions(storage, original)
-                except (OSError, ValueError, Image.DecompressionBombError) as error:
-                    raise FileNotFoundError(name) from error
-                return storage.open(name, "rb")
-        raise
+        try:
+            with storage.open(original, "rb") as handle:
+                width = Image.open(handle).width  # reads the header only
+            if int(match["slot"]) not in dict(rendition_widths(width)):
+                raise FileNotFoundError(name)
+            make_renditions(storage, original)
+        except (OSError, ValueError, Image.DecompressionBombError) as error:
+            raise FileNotFoundError(name) from error
+        return storage.open(name, "rb")
+
+
+def held_original(stem):
+    """The stored name of the original image `stem` plus one of the extensions, when a
+    WebImageField of some item holds it; None for anything else (a rendition, a stray file)."""
+    names = [f"{stem}.{kind.extension}" for kind in IMAGE_TYPES.values()]
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, WebImageField):
+                held = model._base_manager.filter(**{f"{field.attname}__in": names})
+                found = held.values_list(field.attname, flat=True).first()
+                if found:
+                    return found
+    return None
 
 
 def image_attributes(fieldfile):

@@ -12,8 +12,10 @@ not (the CSRF token, a form's signed start time) is punched in again on every re
   or closing of an event, and midnight (`horizon()`).
 - **Per visitor**: the page is rendered with a placeholder instead of the CSRF token (see the
   context processor `razon.context_processors.site`); every response, hit or miss, gets the
-  visitor's own token and a fresh form start time. The CSP sets no nonce; a response that
-  uses one (a `csp_nonce` was read) is not stored.
+  visitor's own token and a fresh form start time. The placeholder is random per process and
+  stored with the entry: it never leaves the server, so text a visitor typed (a search word)
+  can never match it. The CSP sets no nonce; a response that uses one (a `csp_nonce` was
+  read) is not stored.
 - Only anonymous GETs without a session are served from or written to the cache, only
   responses with status 200, and only when RAZON_PAGE_CACHE is on (the default in
   production; off in development and tests, which turn it on where they test it).
@@ -41,7 +43,7 @@ from django.utils.cache import patch_vary_headers
 
 from razon.forms import fresh_start_time
 
-CSRF_PLACEHOLDER = "razon-csrf-token-placeholder"
+CSRF_PLACEHOLDER = f"csrf-placeholder-{secrets.token_hex(16)}"
 GENERATION_KEY = "pagecache:generation"
 MAX_TIMEOUT = 3600
 MAX_QUERY_STRING = 300
@@ -63,11 +65,11 @@ def cached_page(view=None, *, vary_on=()):
             return view(request, *args, **kwargs)
         key = _key(request, vary_on)
         # One round trip for the generation and the entry: an entry of an older generation
-        # is stale.
+        # is stale (as is one without its placeholder, stored by an older release).
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY) or current_generation()
         stored = found.get(key)
-        if stored is None or stored["generation"] != generation:
+        if stored is None or stored["generation"] != generation or "placeholder" not in stored:
             request.razon_page_cache = True  # the context processor renders the placeholder
             try:
                 response = view(request, *args, **kwargs)
@@ -76,9 +78,10 @@ def cached_page(view=None, *, vary_on=()):
             finally:
                 request.razon_page_cache = False  # an error page renders the real token
             if not _cacheable_response(request, response):
-                return _personalised(request, response)
+                return _personalised(request, response, CSRF_PLACEHOLDER)
             stored = {
                 "generation": generation,
+                "placeholder": CSRF_PLACEHOLDER,  # another process renders with its own
                 "content": response.content,
                 "headers": dict(response.headers),  # the view's own; middleware adds more
             }
@@ -89,7 +92,7 @@ def cached_page(view=None, *, vary_on=()):
         for header, value in stored["headers"].items():
             response[header] = value
         patch_vary_headers(response, ["HX-Request"])
-        return _personalised(request, response)
+        return _personalised(request, response, stored["placeholder"])
 
     return wrapper
 
@@ -113,13 +116,13 @@ def _cacheable_response(request, response):
     )
 
 
-def _personalised(request, response):
+def _personalised(request, response, placeholder):
     """The visitor's own CSRF token and a fresh form start time in place of the placeholders."""
     if response.streaming:
         return response
     content = response.content
-    if CSRF_PLACEHOLDER.encode() in content:
-        content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+    if placeholder.encode() in content:
+        content = content.replace(placeholder.encode(), get_token(request).encode())
     if b'name="started"' in content:
         started = fresh_start_time().encode()
         content = STARTED_FIELD.sub(

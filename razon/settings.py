@@ -205,6 +205,10 @@ AXES_DISABLE_ACCESS_LOG = True  # failures only: successful logins are not recor
 AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
 AXES_CLIENT_IP_CALLABLE = "razon.ratelimit.client_address"
 AXES_VERBOSE = False
+# The admin is the only login: it lands on the admin's start page when the login was not
+# asked for by a page of this site (an unsafe or missing `next`).
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 # Two-factor authentication (TOTP, django-otp): every staff member can set it up; with
 # RAZON_REQUIRE_2FA on, nobody gets into the admin without it.
 RAZON_REQUIRE_2FA = envbool("RAZON_REQUIRE_2FA")

@@ -174,4 +174,4 @@ def test_overview_and_export_run_a_fixed_number_of_queries_with_1000_partnership
     # 1 partnerships, 2 their institutes and boards, 3 their municipalities.
     with django_assert_num_queries(3):
         response = client.get(reverse("partnerships:export_csv"))
-    assert response.content.decode().count("\n") == 1001
+    assert len(list(csv.reader(io.StringIO(response.content.decode()), delimiter=";"))) == 1001
