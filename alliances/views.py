@@ -9,7 +9,7 @@ from alliances.schema import alliance_schema, organization_schema
 from razon import related
 from razon.pagecache import cached_page
 from razon.pagination import paginate
-from razon.partials import render_page
+from razon.partials import OVERVIEW_PARTIALS, render_page
 from razon.preview import get_public_or_preview, preview_or_404
 
 ORGANIZATIONS_PER_PAGE = 24
@@ -60,7 +60,7 @@ def organization_list(request):
             "page": paginate(request, filterset.qs, ORGANIZATIONS_PER_PAGE),
             "breadcrumbs": [(_("Organisaties"), request.path)],
         },
-        partials=["directory"],
+        partials=OVERVIEW_PARTIALS,
     )
 
 

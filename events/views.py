@@ -14,7 +14,7 @@ from events.schema import event_schema
 from razon import related
 from razon.pagecache import cached_page
 from razon.pagination import paginate
-from razon.partials import render_page
+from razon.partials import OVERVIEW_PARTIALS, render_page
 from razon.preview import get_public_or_preview
 from razon.ratelimit import limit_reached
 
@@ -39,7 +39,7 @@ def event_list(request):
             "archive": filterset.facet("jaar"),
             "breadcrumbs": [(_("Agenda"), request.path)],
         },
-        partials=["directory"],
+        partials=OVERVIEW_PARTIALS,
     )
 
 

@@ -9,7 +9,7 @@ from news.models import Post
 from news.schema import post_schema
 from razon.pagecache import cached_page
 from razon.pagination import next_page, paginate
-from razon.partials import render_page
+from razon.partials import OVERVIEW_PARTIALS, render_page
 from razon.preview import get_public_or_preview
 
 PER_PAGE = 10
@@ -32,7 +32,7 @@ def post_list(request):
             "feeds": feeds.alternates(filterset.selected_kind()),
             "breadcrumbs": [(_("Berichten"), request.path)],
         },
-        partials=["directory", "more"],
+        partials=[*OVERVIEW_PARTIALS, "more"],
     )
 
 

@@ -25,6 +25,7 @@ class PartnershipFilter(FacetedFilterSet):
         fields=(("name", "naam"), ("education_region__name", "regio"), ("member_count", "grootte")),
     )
 
+    tab = "sector"
     facet_labels = {
         "regio": (_("Onderwijsregio"), _("Alle regio's")),
         "gemeente": (_("Gemeente"), _("Alle gemeenten")),
@@ -32,7 +33,7 @@ class PartnershipFilter(FacetedFilterSet):
         "bestuur": (_("Schoolbestuur"), _("Alle besturen")),
         "erkenning": (_("Erkenning"), _("Erkend of niet")),
     }
-    SORT_CHOICES = [
+    sort_choices = [
         ("", _("Naam")),
         ("regio", _("Onderwijsregio")),
         ("-grootte", _("Grootte (meeste deelnemers eerst)")),

@@ -9,7 +9,7 @@ from partnerships.models import Partnership
 from razon import related
 from razon.pagecache import cached_page
 from razon.pagination import paginate
-from razon.partials import render_page
+from razon.partials import OVERVIEW_PARTIALS, render_page
 from razon.preview import get_public_or_preview
 
 PER_PAGE = 24
@@ -34,7 +34,7 @@ def partnership_list(request):
             "export_query": request.GET.copy(),
             "breadcrumbs": [(_("Partnerschappen"), request.path)],
         },
-        partials=["results", "directory"],
+        partials=OVERVIEW_PARTIALS,
     )
 
 

@@ -5,6 +5,7 @@ from functools import cached_property
 
 import django_filters
 from django.db.models import Count
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from razon import search
@@ -32,12 +33,18 @@ class Facet:
 
 
 class FacetedFilterSet(django_filters.FilterSet):
-    """A FilterSet with facets: for each name in `Meta.facets` a method `facet_<name>(qs)`
+    """A FilterSet with facets: for each name in `facet_labels` a method `facet_<name>(qs)`
     returns [(value, label, count)] over `qs`, the results filtered by every other filter.
     So each count says how many results choosing that value would give, and each facet costs
-    one query whatever the data size."""
+    one query whatever the data size. `components.html#filter_form` renders it."""
 
     facet_labels: dict = {}
+    # [(value, label)] of the `sorteer` select, when the overview can be sorted.
+    sort_choices = ()
+    # A filter shown as tabs above the form: the form carries it along, clearing keeps it.
+    tab = None
+    # Other filters that "clear the filters" keeps (the words of a search).
+    kept_when_clearing = ()
 
     @staticmethod
     def choice_counts(queryset, field, choices):
@@ -83,9 +90,27 @@ class FacetedFilterSet(django_filters.FilterSet):
             facets.append(Facet(name, label, empty_label, options))
         return facets
 
+    def _kept(self):
+        return [name for name in (self.tab, *self.kept_when_clearing) if name]
+
     @property
     def is_filtered(self):
-        return any(self.data.get(name) for name in self.filters)
+        """Whether "clear the filters" would change anything."""
+        kept = self._kept()
+        return any(self.data.get(name) for name in self.filters if name not in kept)
+
+    @property
+    def clear_url(self):
+        """This overview without its filters (but with its tab, or its search words)."""
+        query = QueryDict(mutable=True)
+        for name in self._kept():
+            if value := self.data.get(name):
+                query[name] = value
+        return f"{self.request.path}?{query.urlencode()}" if query else self.request.path
+
+    @property
+    def tab_value(self):
+        return self.data.get(self.tab, "") if self.tab else ""
 
     def facet(self, name):
         return next(facet for facet in self.facets if facet.name == name)
@@ -99,6 +124,7 @@ class SearchFilter(FacetedFilterSet):
     soort = django_filters.ChoiceFilter(field_name="kind", choices=search.kind_choices)
 
     facet_labels = {"soort": (_("Soort"), _("Alles"))}
+    kept_when_clearing = ("zoek",)
 
     class Meta:
         model = SearchEntry

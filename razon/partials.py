@@ -1,5 +1,9 @@
 from django.shortcuts import render
 
+# The regions of an overview (components.html#filter_form): #directory holds the tabs, the
+# filter form and #results; the form, paging and archive links swap #results only.
+OVERVIEW_PARTIALS = ("directory", "results")
+
 
 def render_page(request, template_name, context, *, partials=()):
     """Render the whole page, or for an htmx request only the named partial of the same

@@ -20,7 +20,7 @@ from razon.images import CONTENT_TYPES_BY_EXTENSION, open_stored_image
 from razon.models import Document, SearchEntry
 from razon.pagecache import cached_page
 from razon.pagination import paginate
-from razon.partials import render_page
+from razon.partials import OVERVIEW_PARTIALS, render_page
 from razon.uploads import PDF
 
 PREVIEW_MAX_LENGTH = 200_000
@@ -56,7 +56,7 @@ def search_page(request):
             "page": page,
             "breadcrumbs": [(_("Zoeken"), request.path)],
         },
-        partials=["results"],
+        partials=OVERVIEW_PARTIALS,
     )
 
 

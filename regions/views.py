@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 from razon import navigation, related
 from razon.pagecache import cached_page
 from razon.pagination import paginate
-from razon.partials import render_page
+from razon.partials import OVERVIEW_PARTIALS, render_page
 from razon.preview import get_public_or_preview
 from regions import regiokaart
 from regions.filters import EducationRegionFilter, RAPProjectFilter
@@ -68,7 +68,7 @@ def _overview(request, filter_class, queryset, template, title):
                 (title, request.path),
             ],
         },
-        partials=["directory"],
+        partials=OVERVIEW_PARTIALS,
     )
 
 

@@ -34,3 +34,16 @@ document.addEventListener("htmx:configRequest", (event) => {
     }
   }
 });
+
+// A filter form's search field sends its words while the visitor types (after a pause). The
+// change event it fires when it loses focus would send them once more, racing the click that
+// took the focus away ("Wis alle filters", a tab) and pushing the old address after it.
+document.addEventListener(
+  "change",
+  (event) => {
+    if (event.target.matches("form[hx-trigger] input[type=search]")) {
+      event.stopPropagation();
+    }
+  },
+  true,
+);

@@ -89,14 +89,14 @@ def test_a_draft_alliance_neither_appears_as_a_choice_nor_filters(client, networ
     assert names(client.get(URL, {"alliantie": "geheim"})) == []
 
 
-def test_htmx_request_gets_only_the_directory_fragment(client, network):
+def test_htmx_request_gets_only_the_results_fragment(client, network):
     response = client.get(
-        URL, {"soort": "school"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="directory"
+        URL, {"soort": "school"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="results"
     )
 
     fragment = response.content.decode()
     assert response.status_code == 200
-    assert fragment.lstrip().startswith('<div id="directory"')
+    assert fragment.lstrip().startswith('<section id="results"')
     assert "<html" not in fragment and "site-footer" not in fragment
     assert "2 organisaties gevonden" in fragment
     assert "HX-Request" in response.headers["Vary"]

@@ -1,6 +1,6 @@
 import re
 
-from tests.e2e.conftest import assert_no_axe_violations
+from tests.e2e.conftest import assert_no_axe_violations, wait_for_new_results
 
 
 def test_the_alliance_page_shows_the_project_leaders_with_working_mail_links(page, demo_site):
@@ -50,6 +50,25 @@ def test_filtering_organizations_with_htmx_swaps_results_in_place(page, demo_sit
     page.wait_for_function(
         "title => document.querySelector('#results-title').innerText === title", arg=total
     )
+
+
+def test_searching_while_typing_then_clearing_the_filters(page, demo_site):
+    page.goto(demo_site + "/organisaties/")
+    total = page.locator("#results-title").inner_text()
+    assert page.get_by_role("link", name="Wis alle filters").count() == 0
+
+    page.get_by_label("Zoek op naam of plaats").press_sequentially("nijmegen", delay=30)
+
+    page.wait_for_url(re.compile(r"/organisaties/\?zoek=nijmegen$"))
+    wait_for_new_results(page, total)
+    assert page.get_by_label("Zoek op naam of plaats").input_value() == "nijmegen"
+    page.get_by_role("link", name="Wis alle filters").click()  # it came with the results
+
+    page.wait_for_url(re.compile(r"/organisaties/$"))
+    page.wait_for_function("() => document.activeElement.id === 'results-title'")
+    assert page.locator("#results-title").inner_text() == total
+    assert page.get_by_label("Zoek op naam of plaats").input_value() == ""
+    assert_no_axe_violations(page)
 
 
 def test_paging_with_htmx_keeps_the_url_true_and_moves_focus_to_the_results(page, demo_site):

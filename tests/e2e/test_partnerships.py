@@ -24,6 +24,26 @@ def test_htmx_filtering_keeps_the_url_true_and_the_back_button_restores_it(page,
     page.wait_for_function("() => document.querySelectorAll('.partnership').length === 9")
 
 
+def test_back_restores_the_whole_page_when_the_history_cache_is_lost(page, demo_site):
+    page.goto(demo_site + "/partnerschappen/")
+    before = page.locator("#results-title").inner_text()
+    page.get_by_label("Erkenning").select_option("aspirant")
+    page.wait_for_url(re.compile(r"\?erkenning=aspirant$"))
+    wait_for_new_results(page, before)
+
+    page.evaluate("sessionStorage.removeItem('htmx-history-cache')")  # as after 10 steps
+    page.evaluate(
+        "document.body.addEventListener('htmx:historyRestore', () => window.restored = true)"
+    )
+    page.go_back()
+
+    page.wait_for_function("() => window.restored === true")
+    assert page.url.endswith("/partnerschappen/")
+    assert page.locator("#live-region").count() == 1  # the whole page, not a fragment
+    assert page.locator("h1").inner_text() == "Partnerschappen Samen Opleiden"
+    assert page.locator("#directory").count() == 1
+
+
 def test_typing_a_name_filters_while_typing(page, demo_site):
     page.goto(demo_site + "/partnerschappen/")
     before = page.locator("#results-title").inner_text()

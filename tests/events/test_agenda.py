@@ -89,13 +89,13 @@ def test_bad_query_input_never_breaks_the_page(client, params):
     assert response.status_code == 200
 
 
-def test_htmx_gets_only_the_directory_fragment(client):
+def test_htmx_gets_only_the_results_fragment(client):
     factories.event(title="Fragment")
     response = client.get(
-        URL, {"soort": "overig"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="directory"
+        URL, {"soort": "overig"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="results"
     )
     html = response.content.decode()
-    assert html.lstrip().startswith('<div id="directory"')
+    assert html.lstrip().startswith('<section id="results"')
     assert "<html" not in html and "Fragment" in html
     assert response["Vary"].count("HX-Request") == 1
 

@@ -84,15 +84,17 @@ def test_the_page_head_announces_the_feeds_and_the_kinds_own_feed(client, posts)
     assert 'href="/berichten/feed/blog/atom/"' in head
 
 
-def test_htmx_filtering_returns_the_directory_fragment(client, posts):
-    response = client.get(
-        URL, {"soort": "blog"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="directory"
-    )
+def test_htmx_filtering_returns_the_results_fragment(client, posts):
+    response = client.get(URL, {"soort": "blog"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="results")
 
     html = response.content.decode()
-    assert html.lstrip().startswith('<div id="directory"')
+    assert html.lstrip().startswith('<section id="results"')
     assert "<html" not in html and "Leerruimte" in html and "Nieuws vo" not in html
-    assert 'id="filters"' in html and "1 bericht gevonden" in html
+    assert 'id="filters"' not in html and "1 bericht gevonden" in html
+    # What beside the results depends on the filters comes out of band: facets, feed links.
+    assert 'id="facet-soort" hx-swap-oob="true"' in html
+    assert 'id="feed-links" class="feed-links" hx-swap-oob="true"' in html
+    assert 'href="/berichten/feed/blog/"' in html
     assert "HX-Request" in response["Vary"]
 
 

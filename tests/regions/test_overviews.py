@@ -94,11 +94,11 @@ def test_project_filters(client, landscape, query, expected):
 
 def test_htmx_gets_the_results_fragment(client, landscape):
     response = client.get(
-        PROJECTS, {"regeling": "rap"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="directory"
+        PROJECTS, {"regeling": "rap"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="results"
     )
 
     fragment = response.content.decode()
-    assert fragment.lstrip().startswith('<div id="directory"')
+    assert fragment.lstrip().startswith('<section id="results"')
     assert "<html" not in fragment and "RAP Nijmegen" in fragment
 
 
