@@ -15,12 +15,35 @@ LINE_BREAKS = re.compile(r"[\r\n\t]+")
 TIMESTAMP_SALT = "razon.forms.started"
 
 
-def one_line(value):
-    return LINE_BREAKS.sub(" ", CONTROL_CHARACTERS.sub("", value or "")).strip()
+class MultiLineField(forms.CharField):
+    """Free text a visitor types: after the usual checks (which refuse a null character),
+    control characters other than tab and newline are removed. A required field left empty
+    by that is missing, with the field's own "required" message."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value in self.empty_values:
+            return value
+        if value := self.clean_text(value):
+            return value
+        if self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return self.empty_value
+
+    def clean_text(self, value):
+        return CONTROL_CHARACTERS.sub("", value).strip()
 
 
-def multi_line(value):
-    return CONTROL_CHARACTERS.sub("", value or "").strip()
+class OneLineField(MultiLineField):
+    """One line of text (a name, an organisation): cleaned as MultiLineField, and line breaks
+    and tabs become spaces, so that nothing typed can ever become an e-mail header."""
+
+    def clean_text(self, value):
+        return LINE_BREAKS.sub(" ", super().clean_text(value)).strip()
+
+
+class OneLineEmailField(OneLineField, forms.EmailField):
+    """An e-mail address, checked as one and then cleaned as OneLineField."""
 
 
 def fresh_start_time():
