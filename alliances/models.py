@@ -138,6 +138,11 @@ class Person(models.Model):
 
 
 class AllianceQuerySet(PublishableQuerySet):
+    def main(self):
+        """RA-ZON itself: the alliance marked "onze alliantie", on the home page and at
+        /alliantie/."""
+        return self.filter(is_main=True)
+
     def for_page(self):
         """Alliances with everything their page shows: the published lead institutes
         (`lead_institutes`), the public contact people in order with their organisation

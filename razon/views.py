@@ -31,7 +31,7 @@ SEARCH_PER_PAGE = 10
 @require_GET
 @cached_page
 def home(request):
-    alliance = Alliance.objects.published().filter(is_main=True).for_page().first()
+    alliance = Alliance.objects.published().main().for_page().first()
     return render(
         request,
         "razon/home.html",
