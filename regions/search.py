@@ -1,5 +1,6 @@
 """The regions app's items in the site search (see razon/search.py)."""
 
+from razon.richtext import plain_text
 from razon.search import Document
 
 
@@ -8,4 +9,6 @@ def education_region_document(region):
 
 
 def rap_project_document(project):
-    return Document(title=project.name, summary=project.description, body=project.results)
+    return Document(
+        title=project.name, summary=project.description, body=plain_text(project.results)
+    )
