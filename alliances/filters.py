@@ -1,16 +1,16 @@
 import django_filters
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Alliance, Organization, OrganizationKind
-from razon.filters import FacetedFilterSet
+from razon.filters import FacetedFilterSet, WordsFilter
 from razon.models import SectorCode
 
 
 class OrganizationFilter(FacetedFilterSet):
     """The directory's filters. Parameter names are Dutch: they are the shareable URL."""
 
-    zoek = django_filters.CharFilter(method="search", label=_("Zoek op naam of plaats"))
+    zoek = WordsFilter(fields=["name", "short_name", "city"], label=_("Zoek op naam of plaats"))
     soort = django_filters.ChoiceFilter(field_name="kind", choices=OrganizationKind.choices)
     sector = django_filters.ChoiceFilter(field_name="sectors__code", choices=SectorCode.choices)
     alliantie = django_filters.CharFilter(method="in_alliance")
@@ -24,14 +24,6 @@ class OrganizationFilter(FacetedFilterSet):
     class Meta:
         model = Organization
         fields = []
-
-    def search(self, queryset, name, value):
-        words = value.split()
-        for word in words:
-            queryset = queryset.filter(
-                Q(name__icontains=word) | Q(short_name__icontains=word) | Q(city__icontains=word)
-            )
-        return queryset
 
     def in_alliance(self, queryset, name, value):
         # Only published alliances: a draft's membership must not be discoverable by URL.

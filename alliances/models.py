@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from razon.images import WebImageField
 from razon.models import Publishable, PublishableQuerySet, Sector
+from razon.richtext import RichTextField
 
 
 class OrganizationKind(models.TextChoices):
@@ -138,6 +139,11 @@ class Person(models.Model):
 
 
 class AllianceQuerySet(PublishableQuerySet):
+    def main(self):
+        """RA-ZON itself: the alliance marked "onze alliantie", on the home page and at
+        /alliantie/."""
+        return self.filter(is_main=True)
+
     def for_page(self):
         """Alliances with everything their page shows: the published lead institutes
         (`lead_institutes`), the public contact people in order with their organisation
@@ -173,15 +179,13 @@ class Alliance(Publishable):
     intro = models.TextField(
         _("inleiding"), help_text=_("Twee of drie zinnen: wie is de alliantie en wat doet ze?")
     )
-    background = models.TextField(
+    background = RichTextField(
         _("achtergrond"),
         blank=True,
-        help_text=_("Het ontstaan: het bestuursakkoord, de aanvraag. Witregel = nieuwe alinea."),
+        help_text=_("Het ontstaan: het bestuursakkoord, de aanvraag."),
     )
-    ambitions = models.TextField(
-        _("ambities"), blank=True, help_text=_("Witregel = nieuwe alinea.")
-    )
-    coming_period = models.TextField(
+    ambitions = RichTextField(_("ambities"), blank=True)
+    coming_period = RichTextField(
         _("komende periode"), blank=True, help_text=_("Wat er de komende tijd gebeurt.")
     )
     application_filed_on = models.DateField(_("aanvraag ingediend op"), null=True, blank=True)

@@ -1,5 +1,6 @@
 """The alliances app's items in the site search (see razon/search.py)."""
 
+from razon.richtext import plain_text
 from razon.search import SearchText
 
 
@@ -15,5 +16,8 @@ def alliance_search_text(alliance):
     return SearchText(
         title=f"{alliance.name} ({alliance.short_name})",
         summary=alliance.intro,
-        body="\n".join([alliance.background, alliance.ambitions, alliance.coming_period]),
+        body="\n".join(
+            plain_text(text)
+            for text in [alliance.background, alliance.ambitions, alliance.coming_period]
+        ),
     )

@@ -18,7 +18,7 @@ ORGANIZATIONS_PER_PAGE = 24
 @require_GET
 @cached_page
 def main_alliance(request):
-    main = Alliance.objects.for_page().filter(is_main=True)
+    main = Alliance.objects.main().for_page()
     alliance = main.published().first() or preview_or_404(request, main.first())
     return _render_alliance(request, alliance)
 

@@ -3,14 +3,20 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from contact.models import ContactMessage, Topic
-from razon.forms import BotTrapMixin, PublicEmailField, multi_line, one_line
+from razon.forms import BotTrapMixin, MultiLineField, OneLineField, PublicEmailField
 
 
 class ContactForm(BotTrapMixin, forms.ModelForm):
     class Meta:
         model = ContactMessage
         fields = ["name", "email", "organization", "topic", "message", "page"]
-        field_classes = {"email": PublicEmailField}
+        field_classes = {
+            "name": OneLineField,
+            "email": PublicEmailField,
+            "organization": OneLineField,
+            "message": MultiLineField,
+            "page": OneLineField,
+        }
         labels = {"organization": _("Organisatie (optioneel)"), "topic": _("Onderwerp")}
         widgets = {
             "page": forms.HiddenInput,
@@ -34,23 +40,8 @@ class ContactForm(BotTrapMixin, forms.ModelForm):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["organization"].widget.attrs["autocomplete"] = "organization"
 
-    def clean_name(self):
-        return one_line(self.cleaned_data["name"])
-
-    def clean_organization(self):
-        return one_line(self.cleaned_data["organization"])
-
-    def clean_email(self):
-        return one_line(self.cleaned_data["email"])
-
-    def clean_message(self):
-        message = multi_line(self.cleaned_data["message"])
-        if not message:
-            raise forms.ValidationError(_("Schrijf je bericht."))
-        return message
-
     def clean_page(self):
-        page = one_line(self.cleaned_data.get("page") or "")
+        page = self.cleaned_data["page"]
         if not url_has_allowed_host_and_scheme(page, allowed_hosts=None) or not page.startswith(
             "/"
         ):

@@ -10,6 +10,7 @@ from events.models import Event, ProgrammeItem, Registration, RegistrationStatus
 from razon.admin import AssignedObjectsAdmin, PublishableAdmin
 from razon.exports import csv_response
 from razon.models import PublishStatus
+from razon.richtext import RichTextField, RichTextWidget
 
 REGISTRATION_COLUMNS = [
     ("event", _("Bijeenkomst")),
@@ -43,6 +44,8 @@ class ProgrammeItemInline(admin.TabularInline):
     model = ProgrammeItem
     extra = 0
     fields = ["position", "starts_at", "title", "speaker", "description"]
+    # A few lines fit a table row; the preview button stays.
+    formfield_overrides = {RichTextField: {"widget": RichTextWidget(attrs={"rows": 3})}}
 
 
 class RegistrationInline(admin.TabularInline):

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Registration
-from razon.forms import BotTrapMixin, PublicEmailField, multi_line, one_line
+from razon.forms import BotTrapMixin, MultiLineField, OneLineField, PublicEmailField
 
 
 class RegistrationForm(BotTrapMixin, forms.ModelForm):
@@ -12,7 +12,13 @@ class RegistrationForm(BotTrapMixin, forms.ModelForm):
     class Meta:
         model = Registration
         fields = ["name", "email", "organization", "role", "question"]
-        field_classes = {"email": PublicEmailField}
+        field_classes = {
+            "name": OneLineField,
+            "email": PublicEmailField,
+            "organization": OneLineField,
+            "role": OneLineField,
+            "question": MultiLineField,
+        }
         labels = {
             "organization": _("Organisatie (optioneel)"),
             "role": _("Functie (optioneel)"),
@@ -54,20 +60,5 @@ class RegistrationForm(BotTrapMixin, forms.ModelForm):
         ]:
             self.fields[name].widget.attrs["autocomplete"] = autocomplete
 
-    def clean_name(self):
-        name = one_line(self.cleaned_data["name"])
-        if not name:
-            raise forms.ValidationError(_("Vul je naam in."))
-        return name
-
     def clean_email(self):
-        return one_line(self.cleaned_data["email"]).lower()
-
-    def clean_organization(self):
-        return one_line(self.cleaned_data["organization"])
-
-    def clean_role(self):
-        return one_line(self.cleaned_data["role"])
-
-    def clean_question(self):
-        return multi_line(self.cleaned_data["question"])
+        return self.cleaned_data["email"].lower()

@@ -253,7 +253,7 @@ class ProgrammeItem(models.Model):
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     starts_at = models.TimeField(_("tijd"), null=True, blank=True)
     title = models.CharField(_("onderdeel"), max_length=200)
-    description = models.TextField(_("toelichting"), blank=True)
+    description = RichTextField(_("toelichting"), blank=True)
     speaker = models.CharField(
         _("door"), max_length=200, blank=True, help_text=_("Spreker of organisatie.")
     )

@@ -1,16 +1,15 @@
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from news.models import Post, PostKind
-from razon.filters import FacetedFilterSet
+from razon.filters import FacetedFilterSet, WordsFilter
 from razon.models import SectorCode
 
 
 class PostFilter(FacetedFilterSet):
     """The overview's filters. Parameter names are Dutch: they are the shareable URL."""
 
-    zoek = django_filters.CharFilter(method="search", max_length=100)
+    zoek = WordsFilter(fields=["title", "intro"], max_length=100)
     soort = django_filters.ChoiceFilter(field_name="kind", choices=PostKind.choices)
     # One sector per post and code: this join cannot repeat a post, so no DISTINCT.
     sector = django_filters.ChoiceFilter(field_name="sectors__code", choices=SectorCode.choices)
@@ -32,11 +31,6 @@ class PostFilter(FacetedFilterSet):
         """The kind filtered on, when it is a valid one (for the kind's own feed)."""
         self.form.is_valid()
         return self.form.cleaned_data.get("soort") or None
-
-    def search(self, queryset, name, value):
-        for word in value.split()[:10]:
-            queryset = queryset.filter(Q(title__icontains=word) | Q(intro__icontains=word))
-        return queryset
 
     def facet_soort(self, queryset):
         return self.choice_counts(queryset, "kind", PostKind.choices)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization
 from partnerships.models import Accreditation, Partnership, Role, SectorGroup
-from razon.filters import FacetedFilterSet
+from razon.filters import FacetedFilterSet, WordsFilter
 from regions.models import EducationRegion, Municipality
 
 
@@ -13,7 +13,7 @@ class PartnershipFilter(FacetedFilterSet):
     `?sector=vo-mbo` are the two stable overview links."""
 
     sector = django_filters.ChoiceFilter(field_name="sector_group", choices=SectorGroup.choices)
-    zoek = django_filters.CharFilter(method="search")
+    zoek = WordsFilter(fields=["name", "short_name"])
     regio = django_filters.CharFilter(field_name="education_region__slug")
     gemeente = django_filters.CharFilter(field_name="municipalities__code", distinct=True)
     opleiding = django_filters.CharFilter(method="with_institute")
@@ -47,11 +47,6 @@ class PartnershipFilter(FacetedFilterSet):
         # Facets count partnerships; the page's size annotation and prefetches would only
         # slow down their subqueries.
         return Partnership.objects.published()
-
-    def search(self, queryset, name, value):
-        for word in value.split()[:10]:
-            queryset = queryset.filter(Q(name__icontains=word) | Q(short_name__icontains=word))
-        return queryset
 
     def with_institute(self, queryset, name, value):
         return self._with_member(queryset, value, Role.INSTITUTE)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization, Person
 from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector, published_condition
+from razon.richtext import RichTextField
 from regions.models import EducationRegion, Municipality
 
 
@@ -94,7 +95,7 @@ class Partnership(DemoFlag, Publishable):
         Municipality, verbose_name=_("gemeenten"), related_name="partnerships", blank=True
     )
     description = models.TextField(_("beschrijving"), blank=True)
-    profile = models.TextField(
+    profile = RichTextField(
         _("beroepsbeeld of profiel"),
         blank=True,
         help_text=_("Waar het partnerschap voor staat, in eigen woorden."),

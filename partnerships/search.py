@@ -1,5 +1,6 @@
 """The partnerships app's items in the site search (see razon/search.py)."""
 
+from razon.richtext import plain_text
 from razon.search import SearchText
 
 
@@ -7,4 +8,6 @@ def partnership_search_text(partnership):
     title = partnership.name
     if partnership.short_name:
         title = f"{title} ({partnership.short_name})"
-    return SearchText(title=title, summary=partnership.description, body=partnership.profile)
+    return SearchText(
+        title=title, summary=partnership.description, body=plain_text(partnership.profile)
+    )

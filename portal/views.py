@@ -19,7 +19,7 @@ HOME_EVENTS = 3
 @require_GET
 @cached_page
 def home(request):
-    alliance = Alliance.objects.published().filter(is_main=True).for_page().first()
+    alliance = Alliance.objects.published().main().for_page().first()
     return render(
         request,
         "portal/home.html",

@@ -39,7 +39,7 @@ class Page:
 def public_pages():
     """Every kind of public page, its filtered variants and its htmx fragments, pointing at
     items of the loaded data (a generated item in the middle of each list where there is one)."""
-    alliance = Alliance.objects.published().filter(is_main=True).first()
+    alliance = Alliance.objects.published().main().first()
     organization = _middle(Organization.objects.published())
     region = _middle(EducationRegion.objects.published())
     project = _middle(RAPProject.objects.published())

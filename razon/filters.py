@@ -7,6 +7,7 @@ import django_filters
 from django.db.models import Count
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
+from django_filters.constants import EMPTY_VALUES
 
 from razon import search
 from razon.models import SearchEntry, Sector, SectorCode
@@ -30,6 +31,20 @@ class Facet:
     @property
     def field_id(self):
         return f"id_{self.name}"
+
+
+class WordsFilter(django_filters.CharFilter):
+    """A search box: every word typed must occur in one of `fields`, ignoring case
+    (`razon.search.every_word`)."""
+
+    def __init__(self, *args, fields, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.search_fields = fields
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        return qs.filter(search.every_word(value, self.search_fields))
 
 
 class FacetedFilterSet(django_filters.FilterSet):

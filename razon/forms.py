@@ -21,17 +21,37 @@ LINK_CHARACTERS = re.compile(r'[?&%#"\\]')
 TIMESTAMP_SALT = "razon.forms.started"
 
 
-def one_line(value):
-    return LINE_BREAKS.sub(" ", CONTROL_CHARACTERS.sub("", value or "")).strip()
+class MultiLineField(forms.CharField):
+    """Free text a visitor types: after the usual checks (which refuse a null character),
+    control characters other than tab and newline are removed. A required field left empty
+    by that is missing, with the field's own "required" message."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value in self.empty_values:
+            return value
+        if value := self.clean_text(value):
+            return value
+        if self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return self.empty_value
+
+    def clean_text(self, value):
+        return CONTROL_CHARACTERS.sub("", value).strip()
 
 
-def multi_line(value):
-    return CONTROL_CHARACTERS.sub("", value or "").strip()
+class OneLineField(MultiLineField):
+    """One line of text (a name, an organisation): cleaned as MultiLineField, and line breaks
+    and tabs become spaces, so that nothing typed can ever become an e-mail header."""
+
+    def clean_text(self, value):
+        return LINE_BREAKS.sub(" ", super().clean_text(value)).strip()
 
 
-class PublicEmailField(forms.EmailField):
-    """A visitor's e-mail address: valid, and refused with a clear message when it holds a
-    character that would turn a reply link into something else (LINK_CHARACTERS)."""
+class PublicEmailField(OneLineField, forms.EmailField):
+    """A visitor's e-mail address: checked as one and cleaned as OneLineField, and refused
+    with a clear message when it holds a character that would turn a reply link into
+    something else (LINK_CHARACTERS)."""
 
     def run_validators(self, value):
         super().run_validators(value)

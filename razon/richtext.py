@@ -1,11 +1,13 @@
 """Formatted text that editors write without knowing HTML: Markdown, sanitised on the way out.
 
-Editors write Markdown (headings, lists, links, quotes, footnotes). What reaches a visitor is
-Markdown's HTML passed through nh3 with a short allow-list: no script, no style, no event
-handler, no `javascript:` link can get through, whatever was typed or pasted. The rendering
-is cached per text in the process, so a page pays for it once."""
+Every text of more than one paragraph is a `RichTextField`, shown with `{{ text|richtext }}`:
+editors write Markdown (headings, lists, links, quotes, footnotes) with a preview in the
+admin. What reaches a visitor is Markdown's HTML passed through nh3 with a short allow-list:
+no script, no style, no event handler, no `javascript:` link can get through, whatever was
+typed or pasted. The rendering is cached per text in the process, so a page pays for it once."""
 
 import html
+import re
 from functools import lru_cache
 from xml.etree import ElementTree
 
@@ -16,6 +18,7 @@ from django.db import models
 from django.urls import reverse_lazy
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import format_lazy, normalize_newlines
 from django.utils.translation import gettext_lazy as _
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -35,9 +38,10 @@ ALLOWED_CLASSES = {"a": {"footnote-ref", "footnote-backref"}, "div": {"footnote"
 URL_SCHEMES = {"http", "https", "mailto"}
 
 HELP_TEXT = _(
-    "Opmaak met Markdown: ## Tussenkop, **vet**, *cursief*, - opsomming, 1. genummerd, "
-    "[linktekst](https://…), > citaat, en een voetnoot met [^1] in de tekst en "
-    "[^1]: de noot onderaan. HTML wordt niet overgenomen."
+    "Opmaak met Markdown: een witregel begint een nieuwe alinea, twee spaties aan het eind "
+    "van een regel een nieuwe regel; ## Tussenkop, **vet**, *cursief*, - opsomming, "
+    "1. genummerd, [linktekst](https://…), > citaat, en een voetnoot met [^1] in de tekst en "
+    "[^1]: de noot onderaan. HTML wordt niet overgenomen. Kijk met Voorbeeld hoe het wordt."
 )
 
 
@@ -125,10 +129,15 @@ class RichTextWidget(forms.Textarea):
 
 
 class RichTextField(models.TextField):
-    """A TextField holding Markdown; the admin shows how to write it and offers a preview."""
+    """A TextField holding Markdown; the admin shows how to write it (after the field's own
+    help text, if it has one) and offers a preview."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("help_text", HELP_TEXT)
+    def __init__(self, *args, help_text="", **kwargs):
+        self.own_help_text = help_text
+        if help_text:
+            kwargs["help_text"] = format_lazy("{} {}", help_text, HELP_TEXT)
+        else:
+            kwargs["help_text"] = HELP_TEXT
         super().__init__(*args, **kwargs)
 
     def formfield(self, **kwargs):
@@ -142,6 +151,32 @@ class RichTextField(models.TextField):
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
-        if kwargs.get("help_text") == HELP_TEXT:
-            del kwargs["help_text"]
+        kwargs.pop("help_text", None)
+        if self.own_help_text:
+            kwargs["help_text"] = self.own_help_text
         return name, path, args, kwargs
+
+
+def markdown_from_linebreaks(text: str) -> str:
+    """Markdown that shows what Django's `|linebreaks` showed of `text`: paragraphs at blank
+    lines, and where a paragraph had a single line break, a Markdown hard break (two spaces
+    at the end of the line). Spaces at the start of a line, which HTML never showed, go, so
+    that Markdown does not read an indented line as code. For data migrations of fields that
+    were plain text shown with `|linebreaks`."""
+    paragraphs = re.split(r"\n[ \t]*\n\s*", normalize_newlines(text).strip())
+    return "\n\n".join(
+        "  \n".join(line.strip() for line in paragraph.split("\n")) for paragraph in paragraphs
+    )
+
+
+def convert_linebreaks_fields(app_label, model_name, *fields):
+    """A RunPython function that rewrites `fields` of every row with markdown_from_linebreaks."""
+
+    def convert(apps, schema_editor):
+        model = apps.get_model(app_label, model_name)
+        for row in model._default_manager.only("pk", *fields).iterator():
+            converted = {field: markdown_from_linebreaks(getattr(row, field)) for field in fields}
+            if any(converted[field] != getattr(row, field) for field in fields):
+                model._default_manager.filter(pk=row.pk).update(**converted)
+
+    return convert

@@ -14,6 +14,8 @@ in development) every word must occur in the title, summary or body."""
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import (
@@ -161,6 +163,16 @@ def words(text):
     return text.split()[:MAX_WORDS]
 
 
+def every_word(text, fields):
+    """A condition: each word of `text` (the first MAX_WORDS) occurs in at least one of
+    `fields`, as `icontains` compares (case-insensitive, accents as typed). The word search
+    of the overviews' filters, and the site search where no full-text index serves it."""
+    condition = Q()
+    for word in words(text):
+        condition &= reduce(or_, (Q(**{f"{field}__icontains": word}) for field in fields))
+    return condition
+
+
 def search(entries, text):
     """`entries` matching `text`, best first, each with a `headline` (or None)."""
     if connection.vendor == "postgresql":
@@ -190,16 +202,15 @@ def _search_postgres(entries, text):
 
 
 def _search_simple(entries, text):
-    in_title = Q()
-    for word in words(text):
-        entries = entries.filter(
-            Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
+    in_title = every_word(text, ["title"])
+    return (
+        entries.filter(every_word(text, ["title", "summary", "body"]))
+        .annotate(
+            rank=Case(When(in_title, then=1), default=0, output_field=IntegerField()),
+            headline=Value(None, output_field=TextField()),
         )
-        in_title &= Q(title__icontains=word)
-    return entries.annotate(
-        rank=Case(When(in_title, then=1), default=0, output_field=IntegerField()),
-        headline=Value(None, output_field=TextField()),
-    ).order_by("-rank", "title", "pk")
+        .order_by("-rank", "title", "pk")
+    )
 
 
 def add_snippets(entries, text):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization, Person
 from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector
+from razon.richtext import RichTextField
 
 
 class Municipality(models.Model):
@@ -214,7 +215,7 @@ class RAPProject(DemoFlag, Publishable):
         _("eindjaar"), null=True, blank=True, help_text=_("Leeg zolang het project loopt.")
     )
     description = models.TextField(_("beschrijving"), blank=True)
-    results = models.TextField(_("resultaten"), blank=True)
+    results = RichTextField(_("resultaten"), blank=True)
     link = models.URLField(_("meer informatie"), blank=True)
 
     objects = RAPProjectQuerySet.as_manager()

@@ -1,5 +1,6 @@
 """The regions app's items in the site search (see razon/search.py)."""
 
+from razon.richtext import plain_text
 from razon.search import SearchText
 
 
@@ -8,4 +9,6 @@ def education_region_search_text(region):
 
 
 def rap_project_search_text(project):
-    return SearchText(title=project.name, summary=project.description, body=project.results)
+    return SearchText(
+        title=project.name, summary=project.description, body=plain_text(project.results)
+    )

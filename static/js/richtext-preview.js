@@ -36,8 +36,11 @@ async function showPreview(field, button) {
 }
 
 function revealButtons(root) {
-  for (const tools of root.querySelectorAll(".richtext-field__tools")) {
-    tools.hidden = false;
+  for (const field of root.querySelectorAll(".richtext-field")) {
+    // A row added to an inline gets new ids from the admin, but not in aria-controls.
+    const preview = field.querySelector(".richtext-field__preview");
+    field.querySelector("[data-richtext-preview]").setAttribute("aria-controls", preview.id);
+    field.querySelector(".richtext-field__tools").hidden = false;
   }
 }
 

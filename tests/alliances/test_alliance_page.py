@@ -3,7 +3,7 @@ import html
 import pytest
 from django.urls import reverse
 
-from alliances.models import AllianceContact
+from alliances.models import Alliance, AllianceContact
 from razon.models import PublishStatus
 from tests import factories
 
@@ -46,6 +46,14 @@ def test_the_main_alliance_has_one_address(client, demo):
 
     assert response.status_code == 301
     assert response.url == reverse("alliances:alliance")
+
+
+def test_the_main_alliance_is_the_one_marked_as_ours():
+    ours = factories.alliance(is_main=True)
+    factories.alliance(short_name="ELA")
+
+    assert list(Alliance.objects.main()) == [ours]
+    assert list(Alliance.objects.published().main()) == [ours]
 
 
 def test_a_draft_alliance_is_not_public(client, db):

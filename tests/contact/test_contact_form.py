@@ -155,6 +155,46 @@ def test_header_injection_cannot_reach_the_notification(client, django_capture_o
     assert "victim@example.org" not in sent.message()["To"]
 
 
+def test_every_field_is_stored_cleaned_of_control_characters_and_one_liners_of_line_breaks(
+    client,
+):
+    client.post(
+        URL,
+        valid_data(
+            name=" Anna\x01 de\tVries\u2028",
+            email=" anna@school.example ",
+            organization="Stichting\r\nVoorbeeld\x1b",
+            message="Regel een\r\nRegel\x0b twee\n\nAlinea\x7f",
+            page="/agenda/\r\n",
+        ),
+    )
+
+    message = ContactMessage.objects.get()
+    assert message.name == "Anna de Vries"
+    assert message.email == "anna@school.example"
+    assert message.organization == "Stichting Voorbeeld"
+    assert message.message == "Regel een\r\nRegel twee\n\nAlinea"
+    assert message.page == "/agenda/"
+
+
+@pytest.mark.parametrize(
+    "field, typed, error",
+    [
+        ("name", " \x01\r\n", "Vul je naam in."),
+        ("message", "\x01\x02 ", "Schrijf je bericht."),
+        ("name", "Anna\x00", "Null-tekens zijn niet toegestaan."),
+    ],
+)
+def test_a_field_of_control_characters_only_is_missing_and_a_null_character_refused(
+    client, field, typed, error
+):
+    response = client.post(URL, valid_data(**{field: typed}))
+
+    assert response.status_code == 200
+    assert error in response.content.decode()
+    assert not ContactMessage.objects.exists()
+
+
 def test_a_page_outside_the_site_is_not_recorded(client):
     client.post(URL, valid_data(page="https://evil.example/phish"))
 

@@ -4,6 +4,7 @@ and cancels: with htmx and without JavaScript."""
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from icalendar import Calendar
 
@@ -110,3 +111,22 @@ def test_a_past_event_with_report_and_documents_passes_axe(page, demo_site):
     assert page.get_by_role("heading", name="Verslag").is_visible()
     assert page.get_by_role("link", name="Whitepaper slim regionaal organiseren").is_visible()
     assert_no_axe_violations(page)
+
+
+def test_a_programme_item_added_in_the_admin_previews_its_own_text(page, demo_site):
+    get_user_model().objects.create_superuser("redacteur", "r@example.org", "geheim-wachtwoord")
+    page.goto(demo_site + "/admin/login/?next=/admin/events/event/add/")
+    page.get_by_label("Gebruikersnaam").fill("redacteur")
+    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
+    page.get_by_role("button", name="Aanmelden").click()
+    page.wait_for_url(re.compile(r"/admin/events/event/add/$"))
+
+    page.get_by_role("button", name="Nog een Programmaonderdeel toevoegen").click()
+    page.locator("#id_programme_items-0-description").fill("Met **vet** en\n\n- een punt")
+    button = page.locator("#programme_items-0").get_by_role("button", name="Voorbeeld")
+    button.click()
+
+    preview = page.locator("#id_programme_items-0-description_preview")
+    preview.locator("strong").wait_for()
+    assert preview.locator("li").inner_text() == "een punt"
+    assert button.get_attribute("aria-controls") == "id_programme_items-0-description_preview"

@@ -158,6 +158,27 @@ def test_one_registration_per_email_per_event_whatever_the_case(client, event):
     assert post(client, other).status_code == 302
 
 
+def test_what_is_typed_is_stored_cleaned_of_control_characters_and_one_liners_of_line_breaks(
+    client, event
+):
+    post(
+        client,
+        event,
+        name="Bram\r\nJansen\x01",
+        email=" Bram@School.Example ",
+        organization="Stichting\tVoorbeeld\u2028",
+        role="School\x1bopleider\n",
+        question="Eerste vraag?\r\nTweede\x0b vraag?",
+    )
+
+    registration = Registration.objects.get()
+    assert registration.name == "Bram Jansen"
+    assert registration.email == "bram@school.example"
+    assert registration.organization == "Stichting Voorbeeld"
+    assert registration.role == "Schoolopleider"
+    assert registration.question == "Eerste vraag?\r\nTweede vraag?"
+
+
 @pytest.mark.parametrize(
     "overrides, message",
     [

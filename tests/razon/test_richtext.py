@@ -1,9 +1,24 @@
+import re
+
 import pytest
+from django.apps import apps
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import linebreaks
 
-from razon.richtext import RichTextField, RichTextWidget, plain_text, reading_minutes, render
+from razon.richtext import (
+    HELP_TEXT,
+    RichTextField,
+    RichTextWidget,
+    convert_linebreaks_fields,
+    markdown_from_linebreaks,
+    plain_text,
+    reading_minutes,
+    render,
+)
+from regions.models import RAPProject
+from tests import factories
 from tests.hostile import HOSTILE_INPUTS, executable_parts
 
 PREVIEW = reverse("richtext_preview")
@@ -51,6 +66,51 @@ def test_a_rich_text_field_keeps_its_preview_widget_in_the_admin():
     assert isinstance(field.formfield().widget, RichTextWidget)
     # The admin passes its own textarea for every TextField.
     assert isinstance(field.formfield(widget=AdminTextareaWidget).widget, RichTextWidget)
+
+
+def test_a_field_with_its_own_help_text_says_the_format_after_it():
+    field = RichTextField(help_text="Wat er de komende tijd gebeurt.")
+
+    assert str(field.help_text) == f"Wat er de komende tijd gebeurt. {HELP_TEXT}"
+    assert field.deconstruct()[3]["help_text"] == "Wat er de komende tijd gebeurt."
+    assert str(RichTextField().help_text) == str(HELP_TEXT)
+    assert "help_text" not in RichTextField().deconstruct()[3]
+
+
+def _shown(html):
+    """What a browser shows of paragraphs and line breaks: no white space around them, no
+    empty paragraph, no line break at a paragraph's end."""
+    html = re.sub(r"\s*(<p>|</p>|<br>)\s*", r"\1", html)
+    return html.replace("<br></p>", "</p>").replace("<p></p>", "")
+
+
+@pytest.mark.parametrize(
+    "text, markdown",
+    [
+        ("Een alinea.\n\nNog een.", "Een alinea.\n\nNog een."),
+        ("Regel een\nregel twee", "Regel een  \nregel twee"),
+        ("Windows\r\nregels\r\n\r\nAlinea", "Windows  \nregels\n\nAlinea"),
+        ("    Ingesprongen\n\tregel", "Ingesprongen  \nregel"),
+        ("Intro:\n- een\n- twee", "Intro:  \n- een  \n- twee"),
+        ("Veel\n\n\n\nwitregels\n", "Veel\n\nwitregels"),
+    ],
+)
+def test_text_written_for_linebreaks_becomes_markdown_that_shows_the_same(text, markdown):
+    assert markdown_from_linebreaks(text) == markdown
+    assert _shown(render(markdown)) == _shown(linebreaks(text))
+
+
+@pytest.mark.django_db
+def test_the_data_migration_rewrites_only_what_changes_and_can_run_twice():
+    changed = factories.rap_project(results="Regel een\nregel twee")
+    kept = factories.rap_project(results="Al goed.\n\nJa.")
+    convert = convert_linebreaks_fields("regions", "rapproject", "results")
+
+    convert(apps, None)
+    convert(apps, None)
+
+    assert RAPProject.objects.get(pk=changed.pk).results == "Regel een  \nregel twee"
+    assert RAPProject.objects.get(pk=kept.pk).results == "Al goed.\n\nJa."
 
 
 def test_the_widget_offers_a_preview_button_for_javascript_only():
