@@ -68,7 +68,12 @@ def test_an_email_field_checks_the_address_then_cleans_it():
     field = PublicEmailField()
 
     assert field.clean(" anna@school.example ") == "anna@school.example"
-    assert field.clean('"an\x01na"@school.example') == '"anna"@school.example'
-    for bad in ["anna@school.example\r\nBcc: x@example.org", "\x01", "geen-adres"]:
+    bad_addresses = [
+        "anna@school.example\r\nBcc: x@example.org",
+        "\x01",
+        "geen-adres",
+        '"an\x01na"@school.example',  # quoted local parts change what a mailto: link does
+    ]
+    for bad in bad_addresses:
         with pytest.raises(forms.ValidationError):
             field.clean(bad)
