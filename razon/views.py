@@ -3,7 +3,6 @@ registry), health, robots, downloads of documents and uploaded images, and the a
 Markdown preview. The home page reads every app and lives in portal/."""
 
 from django.conf import settings
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
-from razon import richtext, search
+from razon import preview, richtext, search
 from razon.filters import SearchFilter
 from razon.images import CONTENT_TYPES_BY_EXTENSION, open_stored_image
 from razon.models import Document, SearchEntry
@@ -134,7 +133,7 @@ def media(request, path):
 
 
 @never_cache
-@staff_member_required
+@preview.staff_required
 @require_POST
 def richtext_preview(request):
     """The admin's "Voorbeeld" of a rich text field: the posted Markdown as the sanitised HTML
