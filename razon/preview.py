@@ -114,6 +114,16 @@ def get_public_or_preview(request, queryset, **lookup):
     return preview_or_404(request, queryset.filter(**lookup).first())
 
 
+def private_or_404(request, obj):
+    """`obj` (visitors may not see it) for a staff member who may view it, without a token:
+    for what has no page to show a banner on, such as a document an editor checks. Marked as
+    a preview (private, noindex); a 404 for everyone else, as for visitors."""
+    if obj is None or not can_preview(request.user, obj):
+        raise Http404
+    request.preview = obj
+    return obj
+
+
 def preview_or_404(request, obj):
     """`obj` (an item visitors may not see yet) for a valid preview request; otherwise a 404
     without a token, or a 403 that says what is wrong with the token."""
