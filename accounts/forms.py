@@ -22,7 +22,17 @@ class TokenField(forms.CharField):
 
 class LoginForm(AdminAuthenticationForm):
     """The admin's login: user name and password, and the six-digit code for whoever has set
-    up two-factor authentication. A wrong code counts as a failed login (django-axes)."""
+    up two-factor authentication. Without the right code the login fails exactly as with a
+    wrong password (the same message, counted as a failed login by django-axes), so the
+    answer never tells whether the password was right."""
+
+    error_messages = {
+        **AdminAuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Vul de juiste gebruikersnaam en het juiste wachtwoord in, en de code uit uw "
+            "authenticator-app als u tweestapsverificatie gebruikt. Let op hoofdletters."
+        ),
+    }
 
     otp_token = TokenField(
         required=False,
@@ -35,20 +45,13 @@ class LoginForm(AdminAuthenticationForm):
         if device is None:
             return
         token = self.cleaned_data.get("otp_token")
-        if not token:
-            raise ValidationError(
-                _("Vul ook de code uit uw authenticator-app in."), code="token_required"
-            )
-        if not verify(device, token):
+        if not (token and verify(device, token)):
             user_login_failed.send(
                 sender=__name__,
                 credentials={"username": user.get_username()},
                 request=self.request,
             )
-            raise ValidationError(
-                _("Deze code klopt niet. Vul de code in die de app nu toont."),
-                code="invalid_token",
-            )
+            raise self.get_invalid_login_error()
         # django_otp marks the session as verified when the login goes through.
         user.otp_device = device
 

@@ -318,21 +318,42 @@ class SectorAdmin(admin.ModelAdmin):
 
 @admin.register(Document)
 class DocumentAdmin(HistoryAdmin):
-    list_display = ["title", "kind", "type_label", "file_size", "updated_at"]
+    list_display = ["title", "kind", "type_label", "file_size", "on_site", "updated_at"]
     list_filter = ["kind", "content_type"]
     search_fields = ["title", "slug", "file"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["content_type", "file_size", "created_at", "updated_at"]
-    fields = [
-        "title",
-        "slug",
-        "kind",
-        "file",
-        "content_type",
-        "file_size",
-        "created_at",
-        "updated_at",
+    fieldsets = [
+        (
+            None,
+            {
+                "description": _(
+                    "Bezoekers kunnen een document pas downloaden als het bij een gepubliceerd "
+                    "item hoort, zoals een bijeenkomst (bij “Na afloop”). Tot dan "
+                    "opent alleen wie in het beheer documenten mag zien het webadres, om de "
+                    "upload te controleren; een link ernaar in een tekst werkt voor bezoekers "
+                    "pas na die koppeling."
+                ),
+                "fields": [
+                    "title",
+                    "slug",
+                    "kind",
+                    "file",
+                    "content_type",
+                    "file_size",
+                    "created_at",
+                    "updated_at",
+                ],
+            },
+        )
     ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_downloadable()
+
+    @admin.display(description=_("op de site"), boolean=True, ordering="is_downloadable")
+    def on_site(self, obj):
+        return obj.is_downloadable
 
     @admin.display(description=_("grootte"), ordering="size")
     def file_size(self, obj):

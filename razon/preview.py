@@ -5,10 +5,13 @@ An editor gets a signed, expiring link to the item's own public address with
 preview is rendered by exactly the view and template visitors will get; the page then shows
 a "Voorbeeld" banner (base.html) and is marked noindex and never cached
 (PreviewMiddleware). The token names one item and is only honoured for a logged-in staff
-member whom the item's admin allows to view it; anyone else gets a clear 403, and a page
-without a token stays a 404 as long as the item is not published."""
+member with the admin's access (two-factor included) whom the item's admin allows to view
+it; anyone else gets a clear 403, and a page without a token stays a 404 as long as the item
+is not published."""
 
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.decorators import user_passes_test
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -34,10 +37,28 @@ def preview_url(obj):
     return f"{obj.get_absolute_url()}?{urlencode({PARAMETER: preview_token(obj)})}"
 
 
-def can_preview(user, obj):
-    """A logged-in, active staff member whom the item's admin allows to view this item
-    (permissions and any per-object limits of the admin's queryset)."""
+def has_staff_access(user):
+    """What the admin asks of a user, for every staff-only page outside it too: active staff
+    and, with RAZON_REQUIRE_2FA on, a code verified in this session (django-otp's middleware
+    gives the request's user `is_verified`)."""
     if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    return not settings.RAZON_REQUIRE_2FA or _is_verified(user)
+
+
+def _is_verified(user):
+    is_verified = getattr(user, "is_verified", None)
+    return is_verified is not None and is_verified()
+
+
+# For staff-only views: anyone else is sent to the admin's login.
+staff_required = user_passes_test(has_staff_access, login_url="admin:login")
+
+
+def can_preview(user, obj):
+    """A staff member with the admin's access whom the item's admin allows to view this item
+    (permissions and any per-object limits of the admin's queryset)."""
+    if not has_staff_access(user):
         return False
     if not admin.site.is_registered(type(obj)):
         opts = obj._meta
@@ -71,6 +92,10 @@ def check_token(request, obj, token):
     if key != _object_key(obj):
         raise PermissionDenied(_("Deze voorbeeldlink is ongeldig."))
     if not can_preview(request.user, obj):
+        if request.user.is_staff and not has_staff_access(request.user):
+            raise PermissionDenied(
+                _("Vul eerst in het beheer de code uit uw authenticator-app in.")
+            )
         raise PermissionDenied(
             _("Een voorbeeld is alleen te zien als u bent ingelogd als redacteur.")
         )
@@ -87,6 +112,16 @@ def get_public_or_preview(request, queryset, **lookup):
         if not request.GET.get(PARAMETER):
             raise Http404 from None
     return preview_or_404(request, queryset.filter(**lookup).first())
+
+
+def private_or_404(request, obj):
+    """`obj` (visitors may not see it) for a staff member who may view it, without a token:
+    for what has no page to show a banner on, such as a document an editor checks. Marked as
+    a preview (private, noindex); a 404 for everyone else, as for visitors."""
+    if obj is None or not can_preview(request.user, obj):
+        raise Http404
+    request.preview = obj
+    return obj
 
 
 def preview_or_404(request, obj):

@@ -204,8 +204,9 @@ AXES_VERBOSE = False
 LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"
 # Two-factor authentication (TOTP, django-otp): every staff member can set it up; with
-# RAZON_REQUIRE_2FA on, nobody gets into the admin without it.
-RAZON_REQUIRE_2FA = envbool("RAZON_REQUIRE_2FA")
+# RAZON_REQUIRE_2FA on (production's default; off in development and tests), nobody gets into
+# the admin, a preview or any other staff-only page without it.
+RAZON_REQUIRE_2FA = envbool("RAZON_REQUIRE_2FA", not (DEBUG or TESTING))
 OTP_TOTP_ISSUER = "RA-ZON"
 # Sessions (only staff log in) end after this many idle minutes and when the browser closes.
 RAZON_SESSION_IDLE_MINUTES = envint("RAZON_SESSION_IDLE_MINUTES", 60)

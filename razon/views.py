@@ -3,18 +3,17 @@ registry), health, robots, downloads of documents and uploaded images, and the a
 Markdown preview. The home page reads every app and lives in portal/."""
 
 from django.conf import settings
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
-from razon import richtext, search
+from razon import preview, richtext, search
 from razon.filters import SearchFilter
 from razon.images import CONTENT_TYPES_BY_EXTENSION, open_stored_image
 from razon.models import Document, SearchEntry
@@ -91,9 +90,13 @@ IMAGE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sand
 
 @require_GET
 def document(request, slug):
-    """A download under a stable address. Served with the type sniffed at upload; PDFs open
-    in the browser, the office formats download."""
-    doc = get_object_or_404(Document.objects.downloadable(), slug=slug)
+    """A download under a stable address, for visitors once a published item holds it; an
+    editor who may view documents gets it before that too, privately (to check an upload).
+    Served with the type sniffed at upload; PDFs open in the browser, the office formats
+    download."""
+    doc = Document.objects.downloadable().filter(slug=slug).first()
+    if doc is None:
+        doc = preview.private_or_404(request, Document.objects.filter(slug=slug).first())
     try:
         handle = doc.file.open("rb")
     except (FileNotFoundError, ValueError):
@@ -134,7 +137,7 @@ def media(request, path):
 
 
 @never_cache
-@staff_member_required
+@preview.staff_required
 @require_POST
 def richtext_preview(request):
     """The admin's "Voorbeeld" of a rich text field: the posted Markdown as the sanitised HTML

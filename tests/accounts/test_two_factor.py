@@ -1,6 +1,8 @@
 """Two-factor authentication (TOTP): available to every staff member, asked at login once set
 up, and required for the whole admin when RAZON_REQUIRE_2FA is on."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django_otp.oath import totp
@@ -35,8 +37,39 @@ def test_the_login_page_asks_for_the_code(client):
 def test_with_a_device_the_password_alone_is_not_enough(client, device):
     response = log_in(client)
     assert response.status_code == 200
-    assert "Vul ook de code" in response.content.decode()
+    assert [error.code for error in errors(response)["__all__"]] == ["invalid_login"]
+    assert "de code uit uw authenticator-app" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def errors(response):
+    return response.context["form"].errors.as_data()
+
+
+@pytest.mark.parametrize("token", ["", "000000"])
+def test_without_the_right_code_the_answer_does_not_tell_whether_the_password_was_right(
+    client, device, token
+):
+    if token == code(device):
+        token = "111111"
+    right = log_in(client, otp_token=token)
+    wrong = log_in(client, password="fout-wachtwoord", otp_token=token)
+    assert right.status_code == wrong.status_code == 200
+    assert str(errors(right)) == str(errors(wrong))
+    assert page_without_secrets(right) == page_without_secrets(wrong)
+
+
+def page_without_secrets(response):
+    """The page without what differs on every response: the CSRF token and the CSP nonce."""
+    html = response.content.decode().replace(str(response.context["csrf_token"]), "")
+    return re.sub(r'nonce="[^"]*"', "", html)
+
+
+def test_the_right_password_without_a_code_counts_as_a_failed_login(client, device):
+    from axes.models import AccessAttempt
+
+    log_in(client)
+    assert AccessAttempt.objects.get().failures_since_start == 1
 
 
 def test_a_wrong_code_is_refused_and_counts_as_a_failed_login(client, device):
@@ -117,6 +150,34 @@ def test_the_public_site_is_not_affected(client, editor, settings):
     settings.RAZON_REQUIRE_2FA = True
     client.force_login(editor)
     assert client.get("/").status_code == 200
+
+
+def test_with_the_setting_a_session_without_a_code_opens_no_preview(
+    client, editor, device, settings
+):
+    from razon import preview
+    from tests import factories
+
+    settings.RAZON_REQUIRE_2FA = True
+    draft = factories.event(status="draft")
+    client.force_login(editor)  # the password alone
+    assert client.get(preview.preview_url(draft)).status_code == 403
+
+    client.post(TWO_FACTOR, {"otp_token": code(device)})
+    assert client.get(preview.preview_url(draft)).status_code == 200
+
+
+def test_with_the_setting_a_session_without_a_code_gets_no_rich_text_preview(
+    client, editor, device, settings
+):
+    settings.RAZON_REQUIRE_2FA = True
+    client.force_login(editor)
+    response = client.post(reverse("richtext_preview"), {"text": "**vet**"})
+    assert response.status_code == 302 and "<strong>" not in response.content.decode()
+
+    client.post(TWO_FACTOR, {"otp_token": code(device)})
+    response = client.post(reverse("richtext_preview"), {"text": "**vet**"})
+    assert "<strong>vet</strong>" in response.content.decode()
 
 
 def test_every_admin_page_links_to_the_two_factor_page(client, editor):

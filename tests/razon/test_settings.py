@@ -7,7 +7,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # Variables of the development or test environment that production would not have.
-UNSET = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_HOST", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+UNSET = {
+    "DEBUG",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "EMAIL_HOST",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "RAZON_REQUIRE_2FA",
+}
+PRODUCTION = {"DEBUG": "0", "SECRET_KEY": "a-long-random-production-secret-" + "x" * 40}
 
 
 def run_manage(*args, **env):
@@ -51,3 +59,17 @@ def test_schema_commands_run_without_the_secret():
 
     assert result.returncode == 0, result.stderr
     assert "No changes detected" in result.stdout
+
+
+def require_2fa(**env):
+    code = "from django.conf import settings; print(settings.RAZON_REQUIRE_2FA)"
+    result = run_manage("shell", "--no-imports", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_production_requires_two_factor_unless_turned_off_explicitly():
+    assert require_2fa(**PRODUCTION) == "True"
+    assert require_2fa(**PRODUCTION, RAZON_REQUIRE_2FA="0") == "False"
+    assert require_2fa(DEBUG="1") == "False"
+    assert require_2fa(DEBUG="1", RAZON_REQUIRE_2FA="1") == "True"
