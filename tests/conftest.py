@@ -9,8 +9,9 @@ from django.core.management import call_command
 # Playwright's sync API runs an event loop in the test thread; the ORM would refuse.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-# The smtp_port fixture, for every test that needs a real mail server.
-pytest_plugins = ["tests.smtp"]
+# The smtp_port fixture (a real mail server) and sqlite_site (the site in processes of its
+# own on a SQLite file), for every test that needs them.
+pytest_plugins = ["tests.smtp", "tests.sqlite_site"]
 
 
 @pytest.fixture(autouse=True)
