@@ -40,6 +40,19 @@ def demo(db):
 
 
 @pytest.fixture
+def mail_worker_pass():
+    """Runs one pass of the mail worker (`manage.py send_mail`) and returns its output: a
+    request only stores what it owes, the worker beside the site sends it."""
+
+    def one_pass():
+        output = io.StringIO()
+        call_command("send_mail", stdout=output)
+        return output.getvalue()
+
+    return one_pass
+
+
+@pytest.fixture
 def superuser(django_user_model):
     return django_user_model.objects.create_superuser("beheer", "beheer@example.org", "x")
 

@@ -2,14 +2,20 @@
 that need real concurrency (several server processes and threads, mail workers beside them),
 which the in-memory test database cannot show. `sqlite_site` gives each test a migrated copy."""
 
+import http.cookiejar
 import os
+import re
 import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -53,6 +59,14 @@ class SqliteSite:
         )
         assert result.returncode == 0, result.stderr
         return result.stdout
+
+    def create_event(self, **fields):
+        """An event open for registration (tests/factories.py); returns its slug."""
+        code = (
+            "from tests import factories; "
+            f"print(factories.event(registration_enabled=True, **{fields!r}).slug)"
+        )
+        return self.manage("shell", "--no-imports", "-c", code).strip()
 
     def start(self, *args, program=("manage.py",)):
         """Starts a long-running command; its output goes to a log file beside the database."""
@@ -117,6 +131,51 @@ class SqliteSite:
                 process.kill()
                 process.wait()
             process.log.close()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Visitor:
+    """A browser of its own: opens a form (cookie, CSRF token, start time), then sends it."""
+
+    def __init__(self, url):
+        self.url = url
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect
+        )
+        with self.opener.open(url, timeout=30) as response:
+            page = response.read().decode()
+        self.hidden = {
+            name: re.search(rf'name="{name}" value="([^"]+)"', page).group(1)
+            for name in ("csrfmiddlewaretoken", "started")
+        }
+
+    def send(self, data):
+        request = urllib.request.Request(
+            self.url, data=urllib.parse.urlencode({**data, **self.hidden}).encode()
+        )
+        try:
+            with self.opener.open(request, timeout=60) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+
+def send_at_once(sends):
+    """Sends each (visitor, data) in a thread of its own, all released at the same moment;
+    returns the statuses in order."""
+    everyone_ready = threading.Barrier(len(sends))
+
+    def send(visitor_and_data):
+        visitor, data = visitor_and_data
+        everyone_ready.wait()
+        return visitor.send(data)
+
+    with ThreadPoolExecutor(max_workers=len(sends)) as pool:
+        return list(pool.map(send, sends))
 
 
 @pytest.fixture(scope="session")
