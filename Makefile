@@ -25,10 +25,13 @@ messages: $(VENV)/.installed
 	@if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --verbosity 0 --ignore=.venv; \
 	  else echo "msgfmt not found (apt-get install gettext): pages stay Dutch only." >&2; fi
 
+# The mail worker runs beside the server and stops when it stops (Ctrl-C stops both).
 run: setup
 	$(MANAGE) migrate --no-input
 	$(MANAGE) setup_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) mail_worker & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) runserver 127.0.0.1:8000
 
 test: setup
 	$(VENV)/bin/pytest $(PYTEST_ARGS); status=$$?; \

@@ -1,41 +1,41 @@
 """Receiving a contact message and notifying the secretariat.
 
-The message is stored first, in the request that receives it; the notification is sent after
-the commit and, when the mail server fails, again later by `send_contact_notifications`."""
+The request only stores the message: a message without `notified_at` is owed its
+notification, which the mail worker (razon/mail.py) sends, and sends again when the mail
+server failed."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from contact.models import ContactMessage, Status
-from razon.mail import deliver, send_each
+from razon.mail import deliver
 
 
 def contact_message_create(*, form, is_spam):
-    """Stores the message from a valid ContactForm; schedules its notification."""
+    """Stores the message from a valid ContactForm; from then on its notification is owed
+    (spam is never notified)."""
     message = form.save(commit=False)
     if is_spam:
         message.status = Status.SPAM
     message.save()
-    if not is_spam:
-        transaction.on_commit(lambda: send_notification(message.pk))
     return message
 
 
 def send_notification(message_id):
-    """Mails the secretariat about one message, at most once. Returns True when sent.
+    """Mails the secretariat about one message, at most once. Returns True when sent, False
+    when it failed, None when it was not owed (any more).
 
-    The message is claimed by setting notified_at in one UPDATE, so two senders (a request
-    and the retry command) never both send it; a failure gives the claim back."""
+    The message is claimed by setting notified_at in one UPDATE, so two mail workers never
+    both send it; a failure gives the claim back."""
     claimed = (
         ContactMessage.objects.awaiting_notification()
         .filter(pk=message_id)
         .update(notified_at=timezone.now())
     )
     if not claimed:
-        return False
+        return None
     message = ContactMessage.objects.get(pk=message_id)
     return deliver(
         lambda: _notification(message),
@@ -44,14 +44,6 @@ def send_notification(message_id):
             notified_at=None, notify_attempts=message.notify_attempts + 1, notify_error=error
         ),
         on_success=lambda: ContactMessage.objects.filter(pk=message_id).update(notify_error=""),
-    )
-
-
-def send_pending_notifications():
-    """Sends every notification that has not gone out yet; returns (sent, failed)."""
-    return send_each(
-        ContactMessage.objects.awaiting_notification().values_list("pk", flat=True),
-        send_notification,
     )
 
 

@@ -7,8 +7,15 @@ class EventsConfig(AppConfig):
     verbose_name = _("Agenda")
 
     def ready(self):
-        from events.models import Event
+        from events.models import Event, Registration
         from events.search import event_search_text
-        from razon import search
+        from events.services import send_registration_mail
+        from razon import mail, search
 
         search.register(Event, "bijeenkomst", event_search_text)
+        mail.register(
+            "registration mails",
+            owed=Registration.objects.awaiting_mail,
+            attempts_field="mail_attempts",
+            send=send_registration_mail,
+        )

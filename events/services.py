@@ -1,9 +1,9 @@
 """Registering for an event, cancelling, and the e-mails that follow.
 
-A registration is stored first, under a lock on its event's row, so the last seat is never
-given twice however many people register at once; the e-mail is sent after the commit and,
-when the mail server fails, again later by `send_registration_mails`. Each registration
-carries the e-mail it is still owed (`pending_mail`), so nothing is sent twice or lost."""
+A registration is stored under a lock on its event's row, so the last seat is never given
+twice however many people register at once. The request only stores: each registration
+carries the e-mail it is still owed (`pending_mail`), which the mail worker (razon/mail.py)
+sends, and sends again when the mail server failed, so nothing is sent twice or lost."""
 
 from django.conf import settings
 from django.core import signing
@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from events.calendar import calendar_for
 from events.models import Event, PendingMail, Registration, RegistrationState, RegistrationStatus
-from razon.mail import deliver, send_each
+from razon.mail import deliver
 
 CANCEL_SALT = "events.registration.cancel"
 
@@ -66,8 +66,6 @@ def register(*, event_id, form, is_spam=False):
             raise RegistrationRefused(
                 _("Met dit e-mailadres ben je al aangemeld voor deze bijeenkomst.")
             ) from None
-    if registration.pending_mail:
-        transaction.on_commit(lambda: send_registration_mail(registration.pk))
     return registration
 
 
@@ -79,8 +77,8 @@ def _refusal(state):
 
 
 def cancel(registration_id):
-    """Cancels a registration; a freed seat goes to the first on the waiting list, who is
-    told. Returns the registration as it now is."""
+    """Cancels a registration; a freed seat goes to the first on the waiting list. Both are
+    owed a mail. Returns the registration as it now is."""
     with transaction.atomic():
         registration = Registration.objects.select_for_update().get(pk=registration_id)
         event = Event.objects.select_for_update().get(pk=registration.event_id)
@@ -91,16 +89,12 @@ def cancel(registration_id):
         registration.cancelled_at = timezone.now()
         registration.pending_mail = PendingMail.CANCELLED
         registration.save(update_fields=["status", "cancelled_at", "pending_mail"])
-        to_mail = [registration.pk]
         if freed_seat and not event.is_past:
             promoted = event.registrations.first_waiting()
             if promoted:
                 promoted.status = RegistrationStatus.CONFIRMED
                 promoted.pending_mail = PendingMail.PROMOTED
                 promoted.save(update_fields=["status", "pending_mail"])
-                to_mail.append(promoted.pk)
-    for pk in to_mail:
-        transaction.on_commit(lambda pk=pk: send_registration_mail(pk))
     return registration
 
 
@@ -118,19 +112,20 @@ def registration_for_cancel_token(value):
 
 
 def send_registration_mail(registration_id):
-    """Sends the e-mail a registration is owed, at most once. Returns True when sent.
+    """Sends the e-mail a registration is owed, at most once. Returns True when sent, False
+    when it failed, None when none was owed (any more).
 
-    The mail is claimed by clearing `pending_mail` in one UPDATE, so two senders never both
-    send it; a failure puts the claim back for the retry command."""
+    The mail is claimed by clearing `pending_mail` in one UPDATE, so two mail workers never
+    both send it; a failure puts the claim back for a later pass."""
     registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
     if registration is None or not registration.pending_mail:
-        return False
+        return None
     kind = registration.pending_mail
     claimed = Registration.objects.filter(pk=registration_id, pending_mail=kind).update(
         pending_mail=PendingMail.NONE
     )
     if not claimed:
-        return False
+        return None
     return deliver(
         lambda: _mail(registration, kind),
         description=f"Registration mail {registration_id} ({kind})",
@@ -138,13 +133,6 @@ def send_registration_mail(registration_id):
             pk=registration_id, pending_mail=PendingMail.NONE
         ).update(pending_mail=kind, mail_attempts=registration.mail_attempts + 1, mail_error=error),
         on_success=lambda: Registration.objects.filter(pk=registration_id).update(mail_error=""),
-    )
-
-
-def send_pending_mails():
-    """Sends every registration e-mail still owed; returns (sent, failed)."""
-    return send_each(
-        Registration.objects.awaiting_mail().values_list("pk", flat=True), send_registration_mail
     )
 
 

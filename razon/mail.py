@@ -1,17 +1,54 @@
-"""Sending a mail that something in the database is owed, so that a failing mail server
-loses nothing: the caller has claimed the mail in one UPDATE (so two senders never both send
-it) and gives the claim back through `on_failure`, for a retry command to pick up."""
+"""Mail that rows in the database are owed, sent by a worker beside the site (`manage.py
+mail_worker`; `manage.py send_mail` for one pass), never inside a visitor's request.
+
+An app registers each kind of owed mail in its AppConfig.ready: the rows that owe one, their
+failed-attempts field, and a function that sends one. That function claims the mail in one
+UPDATE (so two workers never both send it), sends it with `deliver`, and on a failure gives
+the claim back for a later pass. A mail server that is down or hangs delays mail, loses none."""
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 
 logger = logging.getLogger(__name__)
 
 ERROR_LENGTH = 300
 
 
+@dataclass(frozen=True)
+class Outbox:
+    owed: Callable  # () -> a queryset of the rows that owe a mail
+    attempts_field: str  # how often sending the row's mail failed
+    send: Callable  # pk -> True (sent), False (failed) or None (nothing to send: claimed)
+
+
+_outboxes = {}
+
+
+def register(name, *, owed, attempts_field, send):
+    _outboxes[name] = Outbox(owed, attempts_field, send)
+
+
+def send_owed(*, retry=True, stop=lambda: False):
+    """One pass over every outbox, oldest mail first; returns (sent, failed). Without `retry`
+    only mail never tried is sent (failed mail waits for a retrying pass, so a mail server
+    that refuses one message is not asked again every few seconds). Ends early, between two
+    mails, once `stop()` is true."""
+    results = []
+    for outbox in _outboxes.values():
+        rows = outbox.owed()
+        if not retry:
+            rows = rows.filter(**{outbox.attempts_field: 0})
+        for pk in list(rows.order_by("pk").values_list("pk", flat=True)):
+            if stop():
+                break
+            results.append(outbox.send(pk))
+    return results.count(True), results.count(False)
+
+
 def deliver(build_message, *, description, on_failure, on_success):
     """Builds the message with `build_message()` and sends it; True when it went out. On any
-    failure, building included, logs it and calls `on_failure(error_text)`."""
+    failure, building included, logs it, calls `on_failure(error_text)` and returns False."""
     try:
         build_message().send(fail_silently=False)
     except Exception as error:  # any mail failure: keep what is owed, retry later
@@ -20,9 +57,3 @@ def deliver(build_message, *, description, on_failure, on_success):
         return False
     on_success()
     return True
-
-
-def send_each(ids, send_one):
-    """Calls `send_one(id)` for each id; returns (sent, failed)."""
-    results = [send_one(pk) for pk in ids]
-    return results.count(True), results.count(False)

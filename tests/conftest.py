@@ -9,8 +9,9 @@ from django.core.management import call_command
 # Playwright's sync API runs an event loop in the test thread; the ORM would refuse.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-# The smtp_port fixture, for every test that needs a real mail server.
-pytest_plugins = ["tests.smtp"]
+# The smtp_port fixture (a real mail server) and sqlite_site (the site in processes of its
+# own on a SQLite file), for every test that needs them.
+pytest_plugins = ["tests.smtp", "tests.sqlite_site"]
 
 
 @pytest.fixture(autouse=True)
@@ -36,6 +37,19 @@ def media_root(settings, tmp_path):
 def demo(db):
     """The demo content, as `make run` shows it."""
     call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def mail_worker_pass():
+    """Runs one pass of the mail worker (`manage.py send_mail`) and returns its output: a
+    request only stores what it owes, the worker beside the site sends it."""
+
+    def one_pass():
+        output = io.StringIO()
+        call_command("send_mail", stdout=output)
+        return output.getvalue()
+
+    return one_pass
 
 
 @pytest.fixture

@@ -54,7 +54,9 @@ def form_data(values):
     ),
     htmx=st.booleans(),
 )
-def test_generated_input_never_breaks_the_form_or_injects_html(client, values, htmx):
+def test_generated_input_never_breaks_the_form_or_injects_html(
+    client, mail_worker_pass, values, htmx
+):
     headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
 
     response = client.post(reverse("contact:form"), form_data(values), **headers)
@@ -67,5 +69,6 @@ def test_generated_input_never_breaks_the_form_or_injects_html(client, values, h
         for field in ("name", "email", "organization", "page"):
             assert "\n" not in getattr(message, field) and "\r" not in getattr(message, field)
         assert "\x00" not in message.message
+    assert ", 0 failed" in mail_worker_pass()
     for sent in mail.outbox:
         assert "\n" not in sent.subject
