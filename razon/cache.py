@@ -2,8 +2,8 @@
 
 Django's RedisCacheClient builds a new `redis.Redis` for every cache operation (0.2 to 0.3 ms
 each: it fills its table of response callbacks). A client is thread-safe and only wraps the
-pool, so one is kept per pool. Measured with `make bench` (cached htmx fragments, 5 runs each
-way): 0.84 times the baseline's requests/s with it, 0.76 without, 10 % more
+pool, so one is kept per pool. Measured on the cached htmx fragments under gunicorn, 5 runs
+each way: 0.84 times a bare Django view's requests/s with it, 0.76 without, 10 % more
 (docs/decisions.md). Django has no public hook for this: it relies on `_get_connection_pool`
 and `RedisCache._class`, which the suite's Redis run guards (tests/razon/test_cache.py)."""
 
