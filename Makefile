@@ -50,11 +50,12 @@ check-deploy: $(VENV)/.installed
 	  ALLOWED_HOSTS=razon.example.nl EMAIL_HOST=smtp.example.nl $(MANAGE) check --deploy --fail-level WARNING
 
 # The benchmark (bench/run.py; not run by CI): every public page against a bare Django view,
-# under gunicorn with production settings on PostgreSQL and Redis. Installs wrk when missing.
+# under gunicorn with production settings (bench.settings: the product's plus the bench app)
+# on PostgreSQL and Redis. Installs wrk when missing.
 bench: setup
 	@command -v wrk >/dev/null || apt-get install -y -qq wrk || \
 	  { apt-get update -qq && apt-get install -y -qq wrk; }
-	$(PY) bench/run.py
+	DJANGO_SETTINGS_MODULE=bench.settings $(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -2,13 +2,14 @@
 data set, under gunicorn with production settings on 127.0.0.1. Run it with `make bench`
 (see the README's "Benchmark" section); it writes bench/results/latest.md and latest.json.
 
-For each data set it creates (or reuses) a PostgreSQL database, migrates it, loads the data
-once (`manage.py load_bench_data`; a rerun with the same size reuses it), collects the static
-files with the production storage, starts gunicorn (2 workers, DEBUG off, RAZON_BENCH on) and
-then measures each page with wrk, alternating every page with the baseline view
-(/bench/baseline/, routed only in benchmark mode) so each ratio compares runs seconds apart
-on the same noisy machine. Absolute numbers vary from machine to machine; the ratios are
-what the budgets are about.
+Everything runs with DJANGO_SETTINGS_MODULE=bench.settings: the product's settings plus the
+bench app, the query-count header and the baseline view's URL. For each data set it creates
+(or reuses) a PostgreSQL database, migrates it, loads the data once (`manage.py
+load_bench_data`; a rerun with the same size reuses it), collects the static files with the
+production storage, starts gunicorn (2 workers, DEBUG off) and then measures each page with
+wrk, alternating every page with the baseline view (/bench/baseline/) so each ratio compares
+runs seconds apart on the same noisy machine. Absolute numbers vary from machine to machine;
+the ratios are what the budgets are about.
 """
 
 import argparse
@@ -31,6 +32,7 @@ from urllib.parse import urljoin
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+SETTINGS = "bench.settings"
 BASELINE_PATH = "/bench/baseline/"
 
 # The issue's budgets.
@@ -100,7 +102,7 @@ def server_env(args, database, secret):
         "SECURE_SSL_REDIRECT": "0",
         "DATABASE_URL": f"{args.postgres}/{database}",
         "REDIS_URL": args.redis,
-        "RAZON_BENCH": "1",
+        "DJANGO_SETTINGS_MODULE": SETTINGS,
         "LOG_LEVEL": "WARNING",
         # Each worker's new database connection runs a few set-up queries; keep connections
         # for the whole run so they never land in a page's count (production default: 60 s).
@@ -121,7 +123,7 @@ def manage(env, *arguments, capture=False):
 
 def collectstatic(secret):
     step("Collecting static files (manifest storage, compressed)")
-    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": secret}
+    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": secret, "DJANGO_SETTINGS_MODULE": SETTINGS}
     manage(env, "collectstatic", "--no-input", "--verbosity", "0")
 
 
@@ -145,7 +147,7 @@ def measure(args, env, port, seconds, baseline_seconds, label):
             "shell",
             "--no-imports",
             "-c",
-            "import json; from razon.bench import public_pages; "
+            "import json; from bench.pages import public_pages; "
             "print(json.dumps([[p.name, p.path, p.target] for p in public_pages()]))",
             capture=True,
         )
@@ -203,7 +205,7 @@ def start_gunicorn(env, port):
     return subprocess.Popen(
         [
             GUNICORN,
-            "razon.wsgi",
+            "razon.wsgi",  # the product's application, with bench.settings from env
             "--workers",
             "2",
             "--bind",

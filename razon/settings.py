@@ -122,12 +122,6 @@ MIDDLEWARE = [
 # tests (which turn it on where they test it).
 RAZON_PAGE_CACHE = envbool("RAZON_PAGE_CACHE", not (DEBUG or TESTING))
 
-# Benchmark mode (bench/run.py only, never in production): a bare baseline view at
-# /bench/baseline/ and a header with each response's number of SQL queries.
-RAZON_BENCH = envbool("RAZON_BENCH")
-if RAZON_BENCH:
-    MIDDLEWARE.insert(0, "razon.bench.QueryCountMiddleware")
-
 ROOT_URLCONF = "razon.urls"
 WSGI_APPLICATION = "razon.wsgi.application"
 

@@ -34,8 +34,3 @@ urlpatterns = [
     path("", include("accounts.urls")),  # before the admin's catch-all
     path("admin/", admin.site.urls),
 ]
-
-if settings.RAZON_BENCH:
-    from razon import bench
-
-    urlpatterns.append(path("bench/baseline/", bench.baseline, name="bench_baseline"))

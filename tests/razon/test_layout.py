@@ -1,6 +1,6 @@
 """The layout the README and DESIGN.md describe, read from the source with `ast` (an import
 inside a function counts too): razon/'s building blocks import no app, and the apps depend on
-each other one way, so no app imports a higher one."""
+each other one way, so no app imports a higher one; none imports the benchmark."""
 
 import ast
 from pathlib import Path
@@ -13,7 +13,8 @@ CONTENT_APPS = {"alliances", "regions", "partnerships", "events", "news", "conta
 # Each of the project's apps and the apps it may import, stated by hand:
 # razon ← alliances ← regions ← partnerships ← events ← news (a post can be about an event);
 # contact stands alone on razon; portal (the pages that read every app) and accounts (the
-# back-office with the editors' start page) are on top, beside each other.
+# back-office with the editors' start page) are on top, beside each other. None imports the
+# benchmark (bench/, installed only by bench.settings), which may import them all.
 MAY_IMPORT = {
     "razon": set(),
     "alliances": {"razon"},
@@ -25,10 +26,6 @@ MAY_IMPORT = {
     "portal": {"razon"} | CONTENT_APPS,
     "accounts": {"razon"} | CONTENT_APPS,
 }
-
-# The benchmark's modules, on their way from razon/ to bench/ (issue 23). Once they are gone
-# the test below says so: then delete this list.
-MOVING_TO_BENCH = {"razon/bench.py", "razon/benchdata.py"}
 
 
 def imports(source):
@@ -58,18 +55,16 @@ def forbidden_imports(app):
     found = []
     for path in sorted((BASE / app).rglob("*.py")):
         relative = path.relative_to(BASE).as_posix()
-        if relative in MOVING_TO_BENCH:
-            continue
         for line, package in imports(path.read_text()):
-            if package in MAY_IMPORT and package != app and package not in MAY_IMPORT[app]:
+            if package == "bench" or (
+                package in MAY_IMPORT and package != app and package not in MAY_IMPORT[app]
+            ):
                 found.append(f"{relative}:{line} imports {package}")
     return found
 
 
 def test_razon_imports_no_app():
     assert forbidden_imports("razon") == []
-    waiting = sorted(path for path in MOVING_TO_BENCH if (BASE / path).exists())
-    assert waiting == sorted(MOVING_TO_BENCH), "moved to bench/: delete MOVING_TO_BENCH"
 
 
 def test_no_app_imports_a_higher_app():

@@ -13,7 +13,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from razon import bench, benchdata, pagecache
+from bench import dataset
+from bench.pages import public_pages
+from razon import pagecache
 from razon.models import PublishStatus
 from tests import factories
 
@@ -39,8 +41,8 @@ def _secret(client):
 def test_two_visitors_never_receive_each_others_token_on_any_page_or_fragment(
     demo, django_assert_num_queries
 ):
-    benchdata.load(0.01)
-    for page in bench.public_pages():
+    dataset.load(0.01)
+    for page in public_pages():
         first, second = Client(), Client()
         one = first.get(page.path, headers=page.headers)
         with django_assert_num_queries(0):  # the second visitor is served from the cache
@@ -58,8 +60,8 @@ def test_two_visitors_never_receive_each_others_token_on_any_page_or_fragment(
 
 
 def test_no_response_carries_a_csp_nonce(client, demo):
-    benchdata.load(0.01)
-    for page in bench.public_pages():
+    dataset.load(0.01)
+    for page in public_pages():
         for _visit in range(2):
             response = client.get(page.path, headers=page.headers)
             assert "nonce-" not in response.headers.get("Content-Security-Policy", ""), page

@@ -1,19 +1,20 @@
 """Every public page and htmx fragment the benchmark measures runs a fixed number of SQL
-queries, at most 10, whatever the size of the data: the same page list (razon/bench.py)
+queries, at most 10, whatever the size of the data: the same page list (bench/pages.py)
 is requested on the benchmark's data set at two sizes and the counts must be equal."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from razon import bench, benchdata
+from bench import dataset
+from bench.pages import public_pages
 
 MAX_QUERIES = 10
 
 
 def _query_counts(client):
     counts = {}
-    for page in bench.public_pages():
+    for page in public_pages():
         with CaptureQueriesContext(connection) as queries:
             response = client.get(page.path, headers=page.headers)
         assert response.status_code == 200, page
@@ -23,9 +24,9 @@ def _query_counts(client):
 
 @pytest.fixture
 def counts_at_two_sizes(client, demo):
-    benchdata.load(0.02)  # 20 partnerships, 40 posts, 10 events with 400 registrations …
+    dataset.load(0.02)  # 20 partnerships, 40 posts, 10 events with 400 registrations …
     small = _query_counts(client)
-    benchdata.load(0.1)  # 100 partnerships, 200 posts, 50 events with 2,000 registrations …
+    dataset.load(0.1)  # 100 partnerships, 200 posts, 50 events with 2,000 registrations …
     large = _query_counts(client)
     return small, large
 
@@ -42,8 +43,8 @@ def test_every_public_page_runs_at_most_ten_queries_the_same_at_both_sizes(count
 
 
 def test_the_list_covers_every_kind_of_public_page(demo):
-    benchdata.load(0.01)
-    pages = bench.public_pages()
+    dataset.load(0.01)
+    pages = public_pages()
     paths = {page.path.split("?")[0] for page in pages}
 
     for path in ["/", "/regio/kaart/", "/zoeken/", "/contact/", "/berichten/feed/", "/agenda.ics"]:

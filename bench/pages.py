@@ -1,21 +1,16 @@
-"""What the benchmark (`make bench`, bench/run.py) needs inside the site: the list of public
-pages it measures, and, only when RAZON_BENCH is on, a bare baseline view and a header with
-the number of SQL queries each response ran. None of it is reachable on the public site."""
+"""The public pages the benchmark measures (bench/run.py) and the query budget tests request:
+every kind of page, its filtered variants and its htmx fragments, on the loaded data."""
 
 from dataclasses import dataclass
 
-from django.db import connection
-from django.shortcuts import render
 from django.urls import reverse
 
 from alliances.models import Alliance, Organization
+from bench import dataset
 from events.models import Event
 from news.models import Post
 from partnerships.models import Partnership
-from razon import benchdata
 from regions.models import EducationRegion, RAPProject
-
-QUERY_COUNT_HEADER = "X-Bench-Queries"
 
 
 @dataclass(frozen=True)
@@ -129,36 +124,8 @@ def public_pages():
 def _middle(queryset):
     """A generated item from the middle of the list (by primary key), so neither end is
     favoured; any item when nothing was generated."""
-    generated = queryset.filter(slug__startswith=benchdata.PREFIX)
+    generated = queryset.filter(slug__startswith=dataset.PREFIX)
     if generated.exists():
         queryset = generated
     count = queryset.count()
     return queryset.order_by("pk")[count // 2] if count else None
-
-
-def baseline(request):
-    """The benchmark's yardstick: a bare Django view rendering a small template, served by
-    the same process and middleware as the pages. Routed only when RAZON_BENCH is on."""
-    return render(request, "bench/baseline.html", {"title": "Baseline"})
-
-
-class QueryCountMiddleware:
-    """Adds the number of SQL queries a response ran as a header (benchmark mode only)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        count = 0
-
-        def counter(execute, sql, params, many, context):
-            nonlocal count
-            count += 1
-            return execute(sql, params, many, context)
-
-        with connection.execute_wrapper(counter):
-            response = self.get_response(request)
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
-        response[QUERY_COUNT_HEADER] = str(count)
-        return response

@@ -1,5 +1,6 @@
 """A large, deterministic data set for the benchmark (`manage.py load_bench_data`) and for
-the tests that prove every public page runs a fixed number of queries whatever the data size.
+the tests that prove every public page runs a fixed number of queries whatever the data size
+(they call `load` directly: the product does not install this app).
 
 At scale 1: 1,000 partnerships with 5,000 memberships, 300 onderwijsregio's, 500 RAP
 projects, 500 events with 20,000 registrations, 2,000 posts; every count is multiplied by
