@@ -6,7 +6,10 @@ not (the CSRF token, a form's signed start time) is punched in again on every re
   response also says `Vary: HX-Request, Cookie`).
 - **Invalidation**: every save, delete or many-to-many change of a model in the content apps
   (and the admin's bulk publish actions) starts a new generation; an entry of an older
-  generation is never served (generation and entry are read in one round trip).
+  generation is never served. The generation is a row in the database (`PageCacheGeneration`),
+  changed in the transaction of the change and read with one primary-key query per request:
+  every app process sees it at once, whatever the cache (local memory is per process), and
+  a cache outage cannot lose it. With the database down, the last one this process read.
 - **Schedule**: an entry never outlives the next moment the site changes by itself: the
   next `publiceren vanaf` of any published item, the next start, end, registration opening
   or closing of an event, and midnight (`horizon()`).
@@ -32,7 +35,7 @@ from functools import wraps
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError
 from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -44,12 +47,16 @@ from django.utils.cache import patch_vary_headers
 from razon.forms import fresh_start_time
 
 CSRF_PLACEHOLDER = f"csrf-placeholder-{secrets.token_hex(16)}"
-GENERATION_KEY = "pagecache:generation"
 MAX_TIMEOUT = 3600
 MAX_QUERY_STRING = 300
 CONTENT_APPS = {"razon", "alliances", "regions", "partnerships", "events", "news"}
 # Written by the signals of these models, but never shown on a public page.
-IGNORED_MODELS = {"contact.contactmessage", "razon.searchentry", "sessions.session"}
+IGNORED_MODELS = {
+    "contact.contactmessage",
+    "razon.pagecachegeneration",
+    "razon.searchentry",
+    "sessions.session",
+}
 STARTED_FIELD = re.compile(rb'(<input type="hidden" name="started" value=")[^"]*(")')
 
 
@@ -63,12 +70,13 @@ def cached_page(view=None, *, vary_on=()):
     def wrapper(request, *args, **kwargs):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
+        generation = current_generation()
+        if generation is None:  # the database is down and this process never read it
+            return view(request, *args, **kwargs)
         key = _key(request, vary_on)
-        # One round trip for the generation and the entry: an entry of an older generation
-        # is stale (as is one without its placeholder, stored by an older release).
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY) or current_generation()
-        stored = found.get(key)
+        stored = cache.get(key)
+        # An entry of an older generation is stale (as is one without its placeholder,
+        # stored by an older release).
         if stored is None or stored["generation"] != generation or "placeholder" not in stored:
             request.razon_page_cache = True  # the context processor renders the placeholder
             try:
@@ -148,24 +156,33 @@ def _key(request, vary_on=()):
     return f"pagecache:page:{digest}"
 
 
+_last_generation = None  # this process's last read, for when the database is down
+
+
 def current_generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = secrets.token_hex(6)
-        if not cache.add(GENERATION_KEY, generation, None):
-            generation = cache.get(GENERATION_KEY, generation)
+    """The generation (one primary-key query). With the database down, the last one this
+    process read, or None: no content can change while the database is down."""
+    from razon.models import PageCacheGeneration
+
+    global _last_generation
+    try:
+        generation = PageCacheGeneration.read()
+        if generation is None:
+            PageCacheGeneration.renew()
+            generation = PageCacheGeneration.read()
+    except DatabaseError:
+        return _last_generation
+    _last_generation = generation
     return generation
 
 
 def new_generation(**_kwargs):
-    """Invalidate every cached page (called on any content change): at once, and again when
-    the transaction commits, so a page rendered from the data before the commit is not kept."""
-    _renew()
-    transaction.on_commit(_renew)
+    """Invalidate every cached page (called on any content change): a new value, written in
+    the transaction of the change, so it commits (or rolls back) with the content and no
+    process can store a page of the new content under the old generation."""
+    from razon.models import PageCacheGeneration
 
-
-def _renew():
-    cache.set(GENERATION_KEY, secrets.token_hex(6), None)
+    PageCacheGeneration.renew()
 
 
 def horizon(generation):
