@@ -34,7 +34,7 @@ from functools import wraps
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import DatabaseError
 from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -43,9 +43,12 @@ from django.middleware.csp import get_nonce
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.connection import ConnectionProxy
 
 from razon.forms import fresh_start_time
 
+# The cache alias of the pages (settings.CACHES): evictable, apart from the rate limits.
+cache = ConnectionProxy(caches, "pages")
 CSRF_PLACEHOLDER = f"csrf-placeholder-{secrets.token_hex(16)}"
 MAX_TIMEOUT = 3600
 MAX_QUERY_STRING = 300

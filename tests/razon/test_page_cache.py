@@ -8,7 +8,6 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
 from django.db import OperationalError
 from django.middleware.csrf import _unmask_cipher_token
 from django.test import Client
@@ -171,7 +170,7 @@ def test_an_entry_never_outlives_the_next_scheduled_publication(client, db, monk
     factories.post(title="Gepland bericht", publish_at=soon)
     factories.post(title="Later gepland", publish_at=soon + timedelta(days=2))
     expiries = []
-    store = cache.set
+    store = pagecache.cache.set
 
     def spy(key, value, timeout=None, **kwargs):
         if key.startswith("pagecache:page:"):
