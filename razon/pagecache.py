@@ -1,9 +1,10 @@
 """The cache of public pages: what is the same for every visitor is rendered once, what is
 not (the CSRF token, a form's signed start time) is punched in again on every response.
 
-- **Key**: the content generation, the host, the path with its query string, the language,
-  and for htmx the HX-Target, so a fragment is never served as a page or the reverse (the
-  response also says `Vary: HX-Request, Cookie`).
+- **Key**: the host, the path with its query string, the language, and for htmx (as the
+  views test it: `request.htmx`) the HX-Target, so a fragment is never served as a page or
+  the reverse (the response also says `Vary: HX-Request, Cookie`). A response that varies on
+  a header the key does not hold is not stored.
 - **Invalidation**: every save, delete or many-to-many change of a model in the content apps
   (and the admin's bulk publish actions) starts a new generation; an entry of an older
   generation is never served. The generation is a row in the database (`PageCacheGeneration`),
@@ -63,11 +64,13 @@ IGNORED_MODELS = {
 STARTED_FIELD = re.compile(rb'(<input type="hidden" name="started" value=")[^"]*(")')
 
 
-def cached_page(view=None, *, vary_on=()):
-    """Serve the view's anonymous GET responses from the page cache (see the module).
-    `vary_on` names request headers the response depends on besides the usual ones."""
-    if view is None:
-        return lambda view: cached_page(view, vary_on=vary_on)
+# The request headers the key holds (through `request.htmx` and the language cookie): a
+# response that varies on any other is not stored.
+KEYED_HEADERS = {"cookie", "hx-request", "hx-target"}
+
+
+def cached_page(view):
+    """Serve the view's anonymous GET responses from the page cache (see the module)."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -76,7 +79,7 @@ def cached_page(view=None, *, vary_on=()):
         generation = current_generation()
         if generation is None:  # the database is down and this process never read it
             return view(request, *args, **kwargs)
-        key = _key(request, vary_on)
+        key = _key(request)
         stored = cache.get(key)
         # An entry of an older generation is stale (as is one without its placeholder,
         # stored by an older release).
@@ -124,7 +127,12 @@ def _cacheable_response(request, response):
         and not response.streaming
         and not response.cookies
         and not get_nonce(request)  # a nonce is per response: such a page is not stored
+        and _vary(response) <= KEYED_HEADERS
     )
+
+
+def _vary(response):
+    return {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
 
 
 def _personalised(request, response, placeholder):
@@ -143,17 +151,15 @@ def _personalised(request, response, placeholder):
     return response
 
 
-def _key(request, vary_on=()):
-    """The entry's key: a digest of everything the response depends on (the entry holds the
-    generation it was rendered in)."""
-    htmx = bool(request.headers.get("HX-Request"))
+def _key(request):
+    """The entry's key: a digest of everything the response depends on, tested as the views
+    test it (`request.htmx`, `request.htmx.target`); the entry holds its generation."""
     parts = [
         request.get_host(),
         getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
-        "htmx" if htmx else "page",
-        request.headers.get("HX-Target", "") if htmx else "",
+        "htmx" if request.htmx else "page",
+        (request.htmx.target or "") if request.htmx else "",
         request.get_full_path(),
-        *(request.headers.get(header, "") for header in vary_on),
     ]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"pagecache:page:{digest}"

@@ -109,6 +109,31 @@ def test_a_fragment_is_never_served_as_a_page_or_the_reverse(client, db):
         assert {"HX-Request", "Cookie"} <= vary
 
 
+def test_a_header_htmx_does_not_count_as_htmx_cannot_store_a_page_under_a_fragments_key(db):
+    factories.partnership(name="Partnerschap Oost", sector_group="vo-mbo")
+    url = reverse("partnerships:list") + "?sector=vo-mbo"
+
+    for not_htmx in ("false", "1", "True"):
+        Client().get(url, headers={"HX-Request": not_htmx, "HX-Target": "directory"})
+        tab = Client().get(url, headers={"HX-Request": "true", "HX-Target": "directory"})
+
+        assert "<html" not in tab.content.decode(), not_htmx
+        assert 'id="directory"' in tab.content.decode()
+
+
+def test_the_contact_form_notes_each_visitors_own_page(db):
+    url = reverse("contact:form")
+    opened_on = {"HX-Request": "1", "HX-Current-URL": "http://testserver/berichten/"}
+    Client().get(url, headers=opened_on)  # not htmx: the whole page, without the page
+
+    for page in ("/berichten/", "/agenda/"):
+        headers = {"HX-Request": "true", "HX-Current-URL": f"http://testserver{page}"}
+        fragment = Client().get(url, headers=headers).content.decode()
+
+        assert "<html" not in fragment
+        assert f'name="page" value="{page}"' in fragment
+
+
 def test_the_language_is_part_of_the_key(client, db):
     client.get(reverse("privacy"))
     client.cookies["django_language"] = "en"
