@@ -20,6 +20,11 @@ not (the CSRF token, a form's signed start time) is punched in again on every re
   stored with the entry: it never leaves the server, so text a visitor typed (a search word)
   can never match it. The CSP sets no nonce; a response that uses one (a `csp_nonce` was
   read) is not stored.
+- **Bounded**: a response is stored only when the view vouched for every query parameter
+  and the HX-Target (`accept()`: a valid choice, a facet value with results, an existing
+  page number, one of its partials), each given once. Unknown, empty, repeated or free-text
+  parameters (search words) and invalid values are rendered but not stored, so what a
+  client makes up cannot fill the cache; the key holds the parameters sorted.
 - Only anonymous GETs without a session are served from or written to the cache, only
   responses with status 200, and only when RAZON_PAGE_CACHE is on (the default in
   production; off in development and tests, which turn it on where they test it).
@@ -45,6 +50,7 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.connection import ConnectionProxy
+from django.utils.http import urlencode
 
 from razon.forms import fresh_start_time
 
@@ -85,13 +91,14 @@ def cached_page(view):
         # stored by an older release).
         if stored is None or stored["generation"] != generation or "placeholder" not in stored:
             request.razon_page_cache = True  # the context processor renders the placeholder
+            request.razon_page_cache_accepted = set()  # filled by accept()
             try:
                 response = view(request, *args, **kwargs)
                 if hasattr(response, "render") and not response.is_rendered:
                     response.render()
             finally:
                 request.razon_page_cache = False  # an error page renders the real token
-            if not _cacheable_response(request, response):
+            if not (_cacheable_response(request, response) and _bounded(request)):
                 return _personalised(request, response, CSRF_PLACEHOLDER)
             stored = {
                 "generation": generation,
@@ -131,6 +138,28 @@ def _cacheable_response(request, response):
     )
 
 
+def accept(request, *parameters, target=False):
+    """Tell the page cache that the response depends on these query parameters (and, with
+    `target`, on HX-Target) and that the view found their values in a fixed set: a filter's
+    choice, a facet value with results, an existing page number, one of its partials. A
+    response is stored only when every parameter of its request was accepted."""
+    accepted = getattr(request, "razon_page_cache_accepted", None)
+    if accepted is not None:
+        accepted.update(parameters)
+        if target:
+            accepted.add(_TARGET)
+
+
+_TARGET = object()  # HX-Target, apart from any query parameter's name
+
+
+def _bounded(request):
+    accepted = request.razon_page_cache_accepted
+    return all(name in accepted and len(values) == 1 for name, values in request.GET.lists()) and (
+        not request.htmx or request.htmx.target is None or _TARGET in accepted
+    )
+
+
 def _vary(response):
     return {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
 
@@ -159,7 +188,8 @@ def _key(request):
         getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
         "htmx" if request.htmx else "page",
         (request.htmx.target or "") if request.htmx else "",
-        request.get_full_path(),
+        request.path,
+        urlencode(sorted(request.GET.lists()), doseq=True),
     ]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"pagecache:page:{digest}"
