@@ -138,6 +138,9 @@ def _cacheable_response(request, response):
     )
 
 
+_TARGET = object()  # HX-Target, apart from any query parameter's name
+
+
 def accept(request, *parameters, target=False):
     """Tell the page cache that the response depends on these query parameters (and, with
     `target`, on HX-Target) and that the view found their values in a fixed set: a filter's
@@ -148,9 +151,6 @@ def accept(request, *parameters, target=False):
         accepted.update(parameters)
         if target:
             accepted.add(_TARGET)
-
-
-_TARGET = object()  # HX-Target, apart from any query parameter's name
 
 
 def _bounded(request):
