@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.shortcuts import redirect
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -13,7 +14,7 @@ TEMPLATE = "contact/contact.html"
 
 
 @require_http_methods(["GET", "POST"])
-@cached_page(vary_on=["HX-Current-URL"])  # the form notes the page it was opened on
+@cached_page
 def contact(request):
     """The form as a page of its own (the no-JavaScript path) and, for htmx, as the fragment
     that opens in the footer of every page and answers its submissions in place."""
@@ -33,7 +34,11 @@ def contact(request):
             return redirect("contact:thanks")
         return _render(request, form)
     form = ContactForm(initial={"page": _sent_from(request)})
-    return _render(request, form)
+    response = _render(request, form)
+    if request.htmx:
+        # The form notes the page it was opened on (so the page cache does not store it).
+        patch_vary_headers(response, ["HX-Current-URL"])
+    return response
 
 
 @require_GET

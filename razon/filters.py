@@ -9,7 +9,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
-from razon import search
+from razon import pagecache, search
 from razon.models import SearchEntry, Sector, SectorCode
 
 
@@ -103,7 +103,27 @@ class FacetedFilterSet(django_filters.FilterSet):
                 if count or str(value) == selected
             ]
             facets.append(Facet(name, label, empty_label, options))
+        pagecache.accept(self.request, *self._bounded_parameters(facets))
         return facets
+
+    def _bounded_parameters(self, facets):
+        """The parameters given with a value from a fixed set (for the page cache): a valid
+        choice, or a facet's value that has results. Search words are never one."""
+        if not self.is_bound or self.request is None:
+            return []
+        self.form.is_valid()  # cleans the form once
+        valid = self.form.cleaned_data
+        names = [
+            name
+            for name, filter_ in self.filters.items()
+            if isinstance(filter_, django_filters.ChoiceFilter) and valid.get(name)
+        ]
+        names += [
+            facet.name
+            for facet in facets
+            if any(option.selected and option.count for option in facet.options)
+        ]
+        return names
 
     def _kept(self):
         return [name for name in (self.tab, *self.kept_when_clearing) if name]

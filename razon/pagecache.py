@@ -1,12 +1,16 @@
 """The cache of public pages: what is the same for every visitor is rendered once, what is
 not (the CSRF token, a form's signed start time) is punched in again on every response.
 
-- **Key**: the content generation, the host, the path with its query string, the language,
-  and for htmx the HX-Target, so a fragment is never served as a page or the reverse (the
-  response also says `Vary: HX-Request, Cookie`).
+- **Key**: the host, the path with its query string, the language, and for htmx (as the
+  views test it: `request.htmx`) the HX-Target, so a fragment is never served as a page or
+  the reverse (the response also says `Vary: HX-Request, Cookie`). A response that varies on
+  a header the key does not hold is not stored.
 - **Invalidation**: every save, delete or many-to-many change of a model in the content apps
   (and the admin's bulk publish actions) starts a new generation; an entry of an older
-  generation is never served (generation and entry are read in one round trip).
+  generation is never served. The generation is a row in the database (`PageCacheGeneration`),
+  changed in the transaction of the change and read with one primary-key query per request:
+  every app process sees it at once, whatever the cache (local memory is per process), and
+  a cache outage cannot lose it. With the database down, the last one this process read.
 - **Schedule**: an entry never outlives the next moment the site changes by itself: the
   next `publiceren vanaf` of any published item, the next start, end, registration opening
   or closing of an event, and midnight (`horizon()`).
@@ -16,6 +20,11 @@ not (the CSRF token, a form's signed start time) is punched in again on every re
   stored with the entry: it never leaves the server, so text a visitor typed (a search word)
   can never match it. The CSP sets no nonce; a response that uses one (a `csp_nonce` was
   read) is not stored.
+- **Bounded**: a response is stored only when the view vouched for every query parameter
+  and the HX-Target (`accept()`: a valid choice, a facet value with results, an existing
+  page number, one of its partials), each given once. Unknown, empty, repeated or free-text
+  parameters (search words) and invalid values are rendered but not stored, so what a
+  client makes up cannot fill the cache; the key holds the parameters sorted.
 - Only anonymous GETs without a session are served from or written to the cache, only
   responses with status 200, and only when RAZON_PAGE_CACHE is on (the default in
   production; off in development and tests, which turn it on where they test it).
@@ -31,8 +40,8 @@ from functools import wraps
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
+from django.core.cache import caches
+from django.db import DatabaseError
 from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -40,44 +49,56 @@ from django.middleware.csp import get_nonce
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.connection import ConnectionProxy
+from django.utils.http import urlencode
 
 from razon.forms import fresh_start_time
 
+# The cache alias of the pages (settings.CACHES): evictable, apart from the rate limits.
+cache = ConnectionProxy(caches, "pages")
 CSRF_PLACEHOLDER = f"csrf-placeholder-{secrets.token_hex(16)}"
-GENERATION_KEY = "pagecache:generation"
 MAX_TIMEOUT = 3600
 MAX_QUERY_STRING = 300
 CONTENT_APPS = {"razon", "alliances", "regions", "partnerships", "events", "news"}
 # Written by the signals of these models, but never shown on a public page.
-IGNORED_MODELS = {"contact.contactmessage", "razon.searchentry", "sessions.session"}
+IGNORED_MODELS = {
+    "contact.contactmessage",
+    "razon.pagecachegeneration",
+    "razon.searchentry",
+    "sessions.session",
+}
 STARTED_FIELD = re.compile(rb'(<input type="hidden" name="started" value=")[^"]*(")')
 
 
-def cached_page(view=None, *, vary_on=()):
-    """Serve the view's anonymous GET responses from the page cache (see the module).
-    `vary_on` names request headers the response depends on besides the usual ones."""
-    if view is None:
-        return lambda view: cached_page(view, vary_on=vary_on)
+# The request headers the key holds (through `request.htmx` and the language cookie): a
+# response that varies on any other is not stored.
+KEYED_HEADERS = {"cookie", "hx-request", "hx-target"}
+
+
+def cached_page(view):
+    """Serve the view's anonymous GET responses from the page cache (see the module)."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
-        key = _key(request, vary_on)
-        # One round trip for the generation and the entry: an entry of an older generation
-        # is stale (as is one without its placeholder, stored by an older release).
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY) or current_generation()
-        stored = found.get(key)
+        generation = current_generation()
+        if generation is None:  # the database is down and this process never read it
+            return view(request, *args, **kwargs)
+        key = _key(request)
+        stored = cache.get(key)
+        # An entry of an older generation is stale (as is one without its placeholder,
+        # stored by an older release).
         if stored is None or stored["generation"] != generation or "placeholder" not in stored:
             request.razon_page_cache = True  # the context processor renders the placeholder
+            request.razon_page_cache_accepted = set()  # filled by accept()
             try:
                 response = view(request, *args, **kwargs)
                 if hasattr(response, "render") and not response.is_rendered:
                     response.render()
             finally:
                 request.razon_page_cache = False  # an error page renders the real token
-            if not _cacheable_response(request, response):
+            if not (_cacheable_response(request, response) and _bounded(request)):
                 return _personalised(request, response, CSRF_PLACEHOLDER)
             stored = {
                 "generation": generation,
@@ -113,7 +134,34 @@ def _cacheable_response(request, response):
         and not response.streaming
         and not response.cookies
         and not get_nonce(request)  # a nonce is per response: such a page is not stored
+        and _vary(response) <= KEYED_HEADERS
     )
+
+
+_TARGET = object()  # HX-Target, apart from any query parameter's name
+
+
+def accept(request, *parameters, target=False):
+    """Tell the page cache that the response depends on these query parameters (and, with
+    `target`, on HX-Target) and that the view found their values in a fixed set: a filter's
+    choice, a facet value with results, an existing page number, one of its partials. A
+    response is stored only when every parameter of its request was accepted."""
+    accepted = getattr(request, "razon_page_cache_accepted", None)
+    if accepted is not None:
+        accepted.update(parameters)
+        if target:
+            accepted.add(_TARGET)
+
+
+def _bounded(request):
+    accepted = request.razon_page_cache_accepted
+    return all(name in accepted and len(values) == 1 for name, values in request.GET.lists()) and (
+        not request.htmx or request.htmx.target is None or _TARGET in accepted
+    )
+
+
+def _vary(response):
+    return {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
 
 
 def _personalised(request, response, placeholder):
@@ -132,40 +180,48 @@ def _personalised(request, response, placeholder):
     return response
 
 
-def _key(request, vary_on=()):
-    """The entry's key: a digest of everything the response depends on (the entry holds the
-    generation it was rendered in)."""
-    htmx = bool(request.headers.get("HX-Request"))
+def _key(request):
+    """The entry's key: a digest of everything the response depends on, tested as the views
+    test it (`request.htmx`, `request.htmx.target`); the entry holds its generation."""
     parts = [
         request.get_host(),
         getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
-        "htmx" if htmx else "page",
-        request.headers.get("HX-Target", "") if htmx else "",
-        request.get_full_path(),
-        *(request.headers.get(header, "") for header in vary_on),
+        "htmx" if request.htmx else "page",
+        (request.htmx.target or "") if request.htmx else "",
+        request.path,
+        urlencode(sorted(request.GET.lists()), doseq=True),
     ]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"pagecache:page:{digest}"
 
 
+_last_generation = None  # this process's last read, for when the database is down
+
+
 def current_generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = secrets.token_hex(6)
-        if not cache.add(GENERATION_KEY, generation, None):
-            generation = cache.get(GENERATION_KEY, generation)
+    """The generation (one primary-key query). With the database down, the last one this
+    process read, or None: no content can change while the database is down."""
+    from razon.models import PageCacheGeneration
+
+    global _last_generation
+    try:
+        generation = PageCacheGeneration.read()
+        if generation is None:
+            PageCacheGeneration.renew()
+            generation = PageCacheGeneration.read()
+    except DatabaseError:
+        return _last_generation
+    _last_generation = generation
     return generation
 
 
 def new_generation(**_kwargs):
-    """Invalidate every cached page (called on any content change): at once, and again when
-    the transaction commits, so a page rendered from the data before the commit is not kept."""
-    _renew()
-    transaction.on_commit(_renew)
+    """Invalidate every cached page (called on any content change): a new value, written in
+    the transaction of the change, so it commits (or rolls back) with the content and no
+    process can store a page of the new content under the old generation."""
+    from razon.models import PageCacheGeneration
 
-
-def _renew():
-    cache.set(GENERATION_KEY, secrets.token_hex(6), None)
+    PageCacheGeneration.renew()
 
 
 def horizon(generation):

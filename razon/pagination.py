@@ -1,12 +1,18 @@
 from django.core.paginator import Paginator
 
+from razon import pagecache
+
 PAGE_PARAM = "pagina"
 
 
 def paginate(request, queryset, per_page):
     """The requested page of `queryset`; a page number that is not a number or out of range
     gives the first or last page instead of an error."""
-    return Paginator(queryset, per_page).get_page(request.GET.get(PAGE_PARAM))
+    asked = request.GET.get(PAGE_PARAM)
+    page = Paginator(queryset, per_page).get_page(asked)
+    if asked == str(page.number):
+        pagecache.accept(request, PAGE_PARAM)
+    return page
 
 
 def next_page(page):

@@ -1,5 +1,7 @@
 from django.shortcuts import render
 
+from razon import pagecache
+
 # The regions of an overview (components.html#filter_form): #directory holds the tabs, the
 # filter form and #results; the form, paging and archive links swap #results only.
 OVERVIEW_PARTIALS = ("directory", "results")
@@ -12,5 +14,6 @@ def render_page(request, template_name, context, *, partials=()):
     if request.htmx and partials:
         target = request.htmx.target
         name = target if target in partials else partials[0]
+        pagecache.accept(request, target=target in partials)
         template_name = f"{template_name}#{name}"
     return render(request, template_name, context)

@@ -2,12 +2,11 @@
 servers (Redis in production). Clients are known only by a salted hash of their address."""
 
 import hashlib
-import logging
 
 from django.conf import settings
 from django.core.cache import cache
 
-logger = logging.getLogger(__name__)
+from razon.cache import warn_throttled
 
 
 def client_address(request):
@@ -32,8 +31,9 @@ def client_fingerprint(request):
 def limit_reached(request, scope, *, limit, window):
     """Counts this request against the client's budget for `scope`; True when over it.
 
-    When the cache cannot be reached the request is let through: a visitor's message
-    matters more than the limit."""
+    When the cache cannot be reached the request is let through (fails open, with a
+    warning): a visitor's message or registration matters more than the limit, and the bot
+    trap of the forms still holds."""
     key = f"ratelimit:{scope}:{client_fingerprint(request)}"
     try:
         if cache.add(key, 1, timeout=window):
@@ -44,6 +44,6 @@ def limit_reached(request, scope, *, limit, window):
             cache.add(key, 1, timeout=window)
             count = 1
     except Exception as error:
-        logger.warning("Rate limit not checked, cache unavailable: %s", error)
+        warn_throttled("Rate limit %r not checked, cache unavailable: %r", scope, error)
         return False
     return count > limit

@@ -165,19 +165,39 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set (shared between app servers), local memory otherwise.
+# Caches: Redis when REDIS_URL is set (shared between app servers), local memory otherwise.
+# "default" holds the rate limits and small computed pieces; "pages" the page cache, which
+# RAZON_PAGE_CACHE_URL may send to a Redis of its own with eviction (README "Production").
+# Sessions (staff only) live in the database, out of reach of an outage or eviction.
 REDIS_URL = env("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "razon.cache.RedisCache",  # Django's, reusing its clients
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "razon-test" if TESTING else "razon",
-        }
+RAZON_PAGE_CACHE_URL = env("RAZON_PAGE_CACHE_URL", REDIS_URL)
+
+
+def redis_cache(url, prefix):
+    return {
+        "BACKEND": "razon.cache.RedisCache",  # Django's, reusing its clients, outage-tolerant
+        "LOCATION": url,
+        "KEY_PREFIX": f"{prefix}-test" if TESTING else prefix,
+        # An unreachable Redis costs a request at most these seconds (then razon.cache
+        # leaves it alone for a few seconds).
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+def local_cache(name, max_entries=300):
+    return {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": name,
+        "OPTIONS": {"MAX_ENTRIES": max_entries},
+    }
+
+
+CACHES = {
+    "default": redis_cache(REDIS_URL, "razon") if REDIS_URL else local_cache("default"),
+    "pages": redis_cache(RAZON_PAGE_CACHE_URL, "razon-pages")
+    if RAZON_PAGE_CACHE_URL
+    else local_cache("pages", 1000),
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -2,7 +2,10 @@
 registry), health, robots, downloads of documents and uploaded images, and the admin's
 Markdown preview. The home page reads every app and lives in portal/."""
 
+import secrets
+
 from django.conf import settings
+from django.core.cache import caches
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
@@ -62,14 +65,30 @@ def search_page(request):
 @never_cache
 @require_GET
 def healthz(request):
-    """200 when the database answers, 503 when it does not (for the load balancer)."""
+    """200 when the database answers, 503 when it does not (for the load balancer). The
+    caches are reported but never fail it: without them the site serves, only slower."""
+    state = {"cache": "ok" if _caches_answer() else "unavailable"}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return JsonResponse({"status": "error", "database": "unavailable", **state}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok", **state})
+
+
+def _caches_answer():
+    """Whether every cache keeps what is written to it (a cache that is down answers like a
+    miss: razon/cache.py)."""
+    token = secrets.token_hex(8)
+    key = f"healthz:{token}"
+    for cache in caches.all():
+        cache.set(key, token, 10)
+        answered = cache.get(key) == token
+        cache.delete(key)
+        if not answered:
+            return False
+    return True
 
 
 @require_GET

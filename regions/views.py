@@ -4,7 +4,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from razon import navigation, related
+from razon import navigation, pagecache, related
 from razon.pagecache import cached_page
 from razon.pagination import paginate
 from razon.partials import OVERVIEW_PARTIALS, render_page
@@ -113,9 +113,13 @@ def regiokaart_view(request):
     """The map; `?regio=<slug>` fills the panel beside it (for htmx only the panel)."""
     layer = regiokaart.layer_or_default(request.GET.get("laag", ""))
     selected = None
+    if request.GET.get("laag") == layer:
+        pagecache.accept(request, "laag")
     if slug := request.GET.get("regio"):
         model = regiokaart.LAYERS[layer][1]
         selected = model.objects.published().for_page().filter(slug=slug).first()
+        if selected:
+            pagecache.accept(request, "regio")
     context = {
         "layer": layer,
         "layers": [(key, label) for key, (label, _model) in regiokaart.LAYERS.items()],

@@ -18,11 +18,13 @@ pytest_plugins = ["tests.smtp", "tests.sqlite_site"]
 def clear_cache():
     """Every test starts and ends with an empty cache: rate limits, the regiokaart and other
     cached pieces never leak from one test into the next."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ def test_health_answers_200_when_the_database_answers(client):
     response = client.get(reverse("healthz"))
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-cache" in response.headers["Cache-Control"]
 
 
