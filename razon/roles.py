@@ -29,7 +29,12 @@ VIEW = ("view",)
 # What visitors write: the secretariat's work, not content.
 INBOX = {"contact.contactmessage", "events.registration"}
 # Tables the code keeps up to date; nobody edits them by hand.
-INTERNAL = {"razon.searchentry", "razon.slugredirect", "accounts.staffprofile"}
+INTERNAL = {
+    "razon.searchentry",
+    "razon.slugredirect",
+    "razon.pagecachegeneration",
+    "accounts.staffprofile",
+}
 # Marker for "every content model" in the rules below.
 CONTENT = "content"
 
