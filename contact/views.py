@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from contact.forms import ContactForm
 from contact.services import contact_message_create
@@ -12,7 +12,7 @@ from razon.ratelimit import limit_reached
 TEMPLATE = "contact/contact.html"
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @cached_page(vary_on=["HX-Current-URL"])  # the form notes the page it was opened on
 def contact(request):
     """The form as a page of its own (the no-JavaScript path) and, for htmx, as the fragment
@@ -36,7 +36,7 @@ def contact(request):
     return _render(request, form)
 
 
-@require_GET
+@require_safe
 def thanks(request):
     return _render(request, None, sent=True)
 

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST, require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from razon import richtext, search
 from razon.filters import SearchFilter
@@ -27,7 +27,7 @@ PREVIEW_MAX_LENGTH = 200_000
 SEARCH_PER_PAGE = 10
 
 
-@require_GET
+@require_safe
 @cached_page
 def privacy(request):
     return render(
@@ -40,7 +40,7 @@ def privacy(request):
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def search_page(request):
     """The site search; for htmx only the results region (the typed words stay put)."""
@@ -61,7 +61,7 @@ def search_page(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """200 when the database answers, 503 when it does not (for the load balancer)."""
     try:
@@ -73,7 +73,7 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -89,7 +89,7 @@ DOCUMENT_CSP = "sandbox allow-scripts allow-downloads; frame-ancestors 'none'"
 IMAGE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
 
 
-@require_GET
+@require_safe
 def document(request, slug):
     """A download under a stable address. Served with the type sniffed at upload; PDFs open
     in the browser, the office formats download."""
