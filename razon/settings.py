@@ -102,6 +102,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "razon.middleware.LanguageCookieMiddleware",
+    # request.htmx for every middleware below (the refusals answer htmx with a fragment).
+    "django_htmx.middleware.HtmxMiddleware",
+    # Before anything reads the address: refuses control characters (400).
+    "razon.middleware.ControlCharacterMiddleware",
     "django.middleware.common.CommonMiddleware",
     "razon.redirects.SlugRedirectMiddleware",
     "razon.preview.PreviewMiddleware",
@@ -112,7 +116,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "razon.middleware.HtmxVaryMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",

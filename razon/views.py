@@ -125,7 +125,7 @@ def media(request, path):
         raise Http404
     try:
         handle = open_stored_image(default_storage, path)
-    except (FileNotFoundError, IsADirectoryError, SuspiciousFileOperation):
+    except (OSError, SuspiciousFileOperation):  # missing, a folder, a name too long …
         raise Http404 from None
     response = FileResponse(handle, content_type=content_type, filename=path.rsplit("/", 1)[-1])
     response["Cache-Control"] = "public, max-age=31536000, immutable"
