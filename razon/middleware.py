@@ -1,6 +1,8 @@
 import re
 
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -83,5 +85,46 @@ class ControlCharacterMiddleware:
                     "Het adres bevat tekens die niet in een webadres horen, zoals onzichtbare "
                     "stuurtekens. Controleer de link, of typ het adres opnieuw."
                 ),
+            )
+        return self.get_response(request)
+
+
+class PublicBodySizeMiddleware:
+    """Refuses a request body larger than RAZON_MAX_PUBLIC_BODY_SIZE outside the admin (413)
+    before anything reads it: Django's DATA_UPLOAD_MAX_MEMORY_SIZE leaves files out, so any
+    public form would otherwise take tens of megabytes. The admin keeps its uploads (up to
+    RAZON_MAX_UPLOAD_SIZE). A body without a Content-Length (chunked) gets 411: Django would
+    read none of it, so the form would fail without saying why."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(reverse("admin:index")):
+            return self.get_response(request)
+        length = request.META.get("CONTENT_LENGTH")
+        if not length and request.META.get("HTTP_TRANSFER_ENCODING"):
+            return refusal(
+                request,
+                411,
+                _("Verzoek zonder lengte"),
+                _("Je browser stuurde niet mee hoe groot je bericht is. Verstuur het opnieuw."),
+            )
+        try:
+            too_large = int(length or 0) > settings.RAZON_MAX_PUBLIC_BODY_SIZE
+        except ValueError:
+            too_large = False  # Django reads no body with a length it cannot read
+        if too_large:
+            limit = filesizeformat(settings.RAZON_MAX_PUBLIC_BODY_SIZE)
+            return refusal(
+                request,
+                413,
+                _("Je bericht is te groot"),
+                _(
+                    "Wat je verstuurde is groter dan %(limit)s, het maximum voor formulieren op "
+                    "deze site. Maak je bericht korter; een groot bestand kun je mailen naar "
+                    "%(email)s."
+                )
+                % {"limit": limit, "email": settings.RAZON_CONTACT_EMAIL},
             )
         return self.get_response(request)
