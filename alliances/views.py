@@ -1,7 +1,7 @@
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from alliances.filters import OrganizationFilter
 from alliances.models import Alliance, Organization
@@ -15,7 +15,7 @@ from razon.preview import get_public_or_preview, preview_or_404
 ORGANIZATIONS_PER_PAGE = 24
 
 
-@require_GET
+@require_safe
 @cached_page
 def main_alliance(request):
     main = Alliance.objects.main().for_page()
@@ -23,7 +23,7 @@ def main_alliance(request):
     return _render_alliance(request, alliance)
 
 
-@require_GET
+@require_safe
 @cached_page
 def alliance_detail(request, slug):
     alliance = get_public_or_preview(request, Alliance.objects.for_page(), slug=slug)
@@ -46,7 +46,7 @@ def _render_alliance(request, alliance):
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def organization_list(request):
     filterset = OrganizationFilter(
@@ -64,7 +64,7 @@ def organization_list(request):
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def organization_detail(request, slug):
     organization = get_public_or_preview(

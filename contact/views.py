@@ -2,7 +2,7 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from contact.forms import ContactForm
 from contact.services import contact_message_create
@@ -13,7 +13,7 @@ from razon.ratelimit import limit_reached
 TEMPLATE = "contact/contact.html"
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @cached_page
 def contact(request):
     """The form as a page of its own (the no-JavaScript path) and, for htmx, as the fragment
@@ -41,7 +41,7 @@ def contact(request):
     return response
 
 
-@require_GET
+@require_safe
 def thanks(request):
     return _render(request, None, sent=True)
 

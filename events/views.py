@@ -3,7 +3,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from events import services
 from events.calendar import calendar_for
@@ -21,7 +21,7 @@ from razon.ratelimit import limit_reached
 PER_PAGE = 20
 
 
-@require_GET
+@require_safe
 @cached_page
 def event_list(request):
     filterset = EventFilter(
@@ -47,7 +47,7 @@ def _published_event(slug):
     return get_object_or_404(Event.objects.published().for_page(), slug=slug)
 
 
-@require_GET
+@require_safe
 @cached_page
 def event_detail(request, slug):
     event = get_public_or_preview(request, Event.objects.for_page(), slug=slug)
@@ -72,7 +72,7 @@ def _breadcrumbs(event, *extra):
     ]
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @cached_page
 def register(request, slug):
     """The registration form as a page of its own (without JavaScript) and, for htmx, the
@@ -117,7 +117,7 @@ def _outcome(registration):
     return "wachtlijst" if registration.status == RegistrationStatus.WAITING else "aangemeld"
 
 
-@require_GET
+@require_safe
 def registered(request, slug, status):
     event = _published_event(slug)
     return render(
@@ -131,7 +131,7 @@ def registered(request, slug, status):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def cancel(request, token):
     """GET asks to confirm (mail scanners follow links), POST cancels."""
     registration = services.registration_for_cancel_token(token)
@@ -146,14 +146,14 @@ def cancel(request, token):
     return render(request, "events/cancel.html", context)
 
 
-@require_GET
+@require_safe
 @cached_page
 def event_calendar(request, slug):
     event = _published_event(slug)
     return _ics(calendar_for([event], request.build_absolute_uri), f"{event.slug}.ics")
 
 
-@require_GET
+@require_safe
 @cached_page
 def agenda_calendar(request):
     events = Event.objects.published().for_calendar_feed()

@@ -1,7 +1,7 @@
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from news import feeds
 from news.filters import PostFilter
@@ -15,7 +15,7 @@ from razon.preview import get_public_or_preview
 PER_PAGE = 10
 
 
-@require_GET
+@require_safe
 @cached_page
 def post_list(request):
     filterset = PostFilter(
@@ -36,7 +36,7 @@ def post_list(request):
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def post_detail(request, slug):
     post = get_public_or_preview(request, Post.objects.for_page(), slug=slug)

@@ -1,7 +1,7 @@
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from partnerships import exports
 from partnerships.filters import PartnershipFilter
@@ -21,7 +21,7 @@ def _filterset(request):
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def partnership_list(request):
     filterset = _filterset(request)
@@ -38,7 +38,7 @@ def partnership_list(request):
     )
 
 
-@require_GET
+@require_safe
 def partnership_export(request, format):
     partnerships = _filterset(request).qs
     return (
@@ -48,7 +48,7 @@ def partnership_export(request, format):
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def partnership_detail(request, slug):
     partnership = get_public_or_preview(request, Partnership.objects.for_page(), slug=slug)

@@ -4,7 +4,7 @@ any of them; razon/'s building blocks import none. Pages that gather content thr
 razon's registries (search, sitemap, the menu) stay in razon."""
 
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from alliances.models import Alliance
 from events.models import Event
@@ -16,7 +16,7 @@ HOME_POSTS = 3
 HOME_EVENTS = 3
 
 
-@require_GET
+@require_safe
 @cached_page
 def home(request):
     alliance = Alliance.objects.published().main().for_page().first()

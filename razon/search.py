@@ -180,8 +180,18 @@ def search(entries, text):
     return _search_simple(entries, text)
 
 
+# websearch_to_tsquery nests a NOT for every "-" before a word, in a stack of 32 levels.
+_NEGATIONS = re.compile(r"-(?:\s*-)+")
+
+
+def websearch_text(text):
+    """The words as websearch_to_tsquery may take them: a run of dashes (spaces between or
+    not) is one NOT; 33 of them overflowed its stack ("tsquery stack too small")."""
+    return _NEGATIONS.sub("-", text)
+
+
 def _search_postgres(entries, text):
-    query = SearchQuery(text, config=CONFIG, search_type="websearch")
+    query = SearchQuery(websearch_text(text), config=CONFIG, search_type="websearch")
     return (
         entries.filter(Q(search_vector=query) | Q(title__trigram_word_similar=text))
         .annotate(

@@ -102,6 +102,12 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "razon.middleware.LanguageCookieMiddleware",
+    # request.htmx for every middleware below (the refusals answer htmx with a fragment).
+    "django_htmx.middleware.HtmxMiddleware",
+    # Before anything reads the address or the body: refuses control characters (400) and
+    # bodies over RAZON_MAX_PUBLIC_BODY_SIZE outside the admin (413).
+    "razon.middleware.ControlCharacterMiddleware",
+    "razon.middleware.PublicBodySizeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "razon.redirects.SlugRedirectMiddleware",
     "razon.preview.PreviewMiddleware",
@@ -112,7 +118,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "razon.middleware.HtmxVaryMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -342,6 +347,10 @@ RAZON_FORM_MIN_SECONDS = envint("RAZON_FORM_MIN_SECONDS", 3)
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 # Uploaded documents and images larger than this (bytes) are refused with a message.
 RAZON_MAX_UPLOAD_SIZE = envint("RAZON_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
+# Request bodies larger than this (bytes) are refused (413) outside the admin, before they
+# are read. The longest contact message (5,000 characters, about 52 KB as a browser encodes
+# it even in Chinese) stays below it.
+RAZON_MAX_PUBLIC_BODY_SIZE = envint("RAZON_MAX_PUBLIC_BODY_SIZE", 64 * 1024)
 # Uploaded images with more pixels than this are refused: decoding one takes memory in
 # proportion (a "decompression bomb" is a small file that unpacks to billions of pixels).
 RAZON_MAX_IMAGE_PIXELS = envint("RAZON_MAX_IMAGE_PIXELS", 40_000_000)

@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST, require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from razon import preview, richtext, search
 from razon.filters import SearchFilter
@@ -29,7 +29,7 @@ PREVIEW_MAX_LENGTH = 200_000
 SEARCH_PER_PAGE = 10
 
 
-@require_GET
+@require_safe
 @cached_page
 def privacy(request):
     return render(
@@ -42,7 +42,7 @@ def privacy(request):
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def search_page(request):
     """The site search; for htmx only the results region (the typed words stay put)."""
@@ -63,7 +63,7 @@ def search_page(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """200 when the database answers, 503 when it does not (for the load balancer). The
     caches are reported but never fail it: without them the site serves, only slower."""
@@ -91,7 +91,7 @@ def _caches_answer():
     return True
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -107,7 +107,7 @@ DOCUMENT_CSP = "sandbox allow-scripts allow-downloads; frame-ancestors 'none'"
 IMAGE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
 
 
-@require_GET
+@require_safe
 def document(request, slug):
     """A download under a stable address, for visitors once a published item holds it; an
     editor who may view documents gets it before that too, privately (to check an upload).
@@ -147,7 +147,7 @@ def media(request, path):
         raise Http404
     try:
         handle = open_stored_image(default_storage, path)
-    except (FileNotFoundError, IsADirectoryError, SuspiciousFileOperation):
+    except (OSError, SuspiciousFileOperation):  # missing, a folder, a name too long …
         raise Http404 from None
     response = FileResponse(handle, content_type=content_type, filename=path.rsplit("/", 1)[-1])
     response["Cache-Control"] = "public, max-age=31536000, immutable"

@@ -2,7 +2,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from razon import navigation, pagecache, related
 from razon.pagecache import cached_page
@@ -16,7 +16,7 @@ from regions.models import EducationRegion, RAPProject
 PER_PAGE = 20
 
 
-@require_GET
+@require_safe
 @cached_page
 def overview(request):
     return render(
@@ -31,7 +31,7 @@ def overview(request):
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def education_region_list(request):
     return _overview(
@@ -43,7 +43,7 @@ def education_region_list(request):
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def rap_project_list(request):
     return _overview(
@@ -72,7 +72,7 @@ def _overview(request, filter_class, queryset, template, title):
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def education_region_detail(request, slug):
     region = get_public_or_preview(request, EducationRegion.objects.for_page(), slug=slug)
@@ -90,7 +90,7 @@ def education_region_detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def rap_project_detail(request, slug):
     project = get_public_or_preview(request, RAPProject.objects.for_page(), slug=slug)
@@ -107,7 +107,7 @@ def rap_project_detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def regiokaart_view(request):
     """The map; `?regio=<slug>` fills the panel beside it (for htmx only the panel)."""

@@ -72,3 +72,22 @@ def executable_parts(html, allowed_tags=ALLOWED_TAGS):
                 if scheme not in SAFE_SCHEMES:
                     found.append(f"{tag}[{name}={value}]")
     return found
+
+
+# Values an attacker (or a broken client) can put in a URL's path or query. They are
+# percent-encoded when sent, so each arrives in the request exactly as written here.
+CONTROL_CHARACTERS = [chr(code) for code in range(0x20)] + ["\x7f", "\x85", "\x9f"]
+HOSTILE_URL_VALUES = [
+    "\x00",
+    "a\x00b",
+    "\x1b[31m",
+    "\u202e\u200b\ufeff",  # right-to-left override, zero-width space, byte order mark
+    "a" * 10_000,
+    "a" * 300 + ".png",  # longer than a file name may be
+    "-" * 40 + "woord",  # PostgreSQL's websearch_to_tsquery nests a NOT per dash
+    "- " * 40,
+    "9" * 30,
+    "'\"<script>../",
+]
+# Sent as they are, not encoded: percent-encoding that is broken or decodes to no UTF-8.
+MALFORMED_ENCODINGS = ["%", "%zz", "%c3%28"]

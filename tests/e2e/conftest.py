@@ -95,7 +95,13 @@ def _record_console_error(message, errors):
         errors.append(message.text)
 
 
+# Refusals htmx shows in the page on purpose (base.html's htmx-config swaps them).
+SHOWN_REFUSALS = {413, 429}
+
+
 def _record_broken_resource(response, errors):
+    if response.request.resource_type == "xhr" and response.status in SHOWN_REFUSALS:
+        return
     if response.request.resource_type != "document" and response.status >= 400:
         errors.append(f"{response.status} for {response.url}")
 

@@ -68,3 +68,21 @@ def test_the_privacy_page_is_accessible(page, demo_site):
 
     assert page.get_by_role("heading", name="Privacyverklaring").is_visible()
     assert_no_axe_violations(page)
+
+
+def test_a_message_too_large_to_send_is_refused_above_the_form_with_the_text_kept(
+    page, demo_site, settings
+):
+    settings.RAZON_MAX_PUBLIC_BODY_SIZE = 2000  # 413 for a body over 2,000 bytes
+    page.goto(demo_site + "/contact/")
+    fill_in(page)
+    page.get_by_label("Bericht").fill("Een lange vraag. " * 200)
+
+    page.get_by_role("button", name="Verstuur bericht").click()
+
+    alert = page.locator("#contact-form").get_by_role("alert")
+    alert.wait_for()
+    assert "groter dan 2,0" in alert.inner_text()
+    assert page.get_by_label("Bericht").input_value().startswith("Een lange vraag.")
+    assert not ContactMessage.objects.exists()
+    assert_no_axe_violations(page)
