@@ -1,16 +1,19 @@
+from axes.utils import reset as reset_login_failures
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 
-from accounts import two_factor
-from accounts.forms import TokenForm
+from accounts import password_reset, two_factor
+from accounts.forms import StaffPasswordResetForm, TokenForm
 
 
 @never_cache
@@ -65,3 +68,63 @@ def lockout(request, original_response=None, credentials=None):
         },
         status=429,
     ).render()
+
+
+class AdminLookMixin:
+    """Django's password views in the admin's frame: its header, title and theme."""
+
+    def get_context_data(self, **kwargs):
+        return {**admin.site.each_context(self.request), **super().get_context_data(**kwargs)}
+
+
+class PasswordResetView(AdminLookMixin, auth_views.PasswordResetView):
+    """Django's "forgotten password" page, staff only, the mail left to the worker, and the
+    same answer whether or not the address has an account. Over the limit (per client, per
+    address) the page says so and nothing is recorded."""
+
+    form_class = StaffPasswordResetForm
+    template_name = "accounts/password_reset_form.html"
+    success_url = reverse_lazy("password_reset_done")
+    title = gettext_lazy("Wachtwoord vergeten")
+
+    def form_valid(self, form):
+        if password_reset.limit_reached_for(self.request, form.cleaned_data["email"]):
+            context = self.get_context_data(
+                form=form,
+                rate_limited=True,
+                rate_window_minutes=settings.RAZON_PASSWORD_RESET_RATE_WINDOW // 60,
+            )
+            return self.render_to_response(context, status=429)
+        return super().form_valid(form)
+
+
+class PasswordResetDoneView(AdminLookMixin, auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+    title = gettext_lazy("Wachtwoord vergeten")
+
+
+class PasswordResetConfirmView(AdminLookMixin, auth_views.PasswordResetConfirmView):
+    """Django's page behind the link in the mail. A new password also lifts a lockout of the
+    account's name (the mail proved who asked); the login still asks for the two-factor code,
+    and nobody is logged in here."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("password_reset_complete")
+    reset_url_token = "nieuw-wachtwoord"
+    title = gettext_lazy("Nieuw wachtwoord")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not context["validlink"]:
+            context["title"] = _("Deze link werkt niet (meer)")
+        return context
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        reset_login_failures(username=form.user.get_username())
+        return response
+
+
+class PasswordResetCompleteView(AdminLookMixin, auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+    title = gettext_lazy("Nieuw wachtwoord")

@@ -1,7 +1,8 @@
 """The alliance (RA-ZON and others), its focus points, people and the organisations in it."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -215,9 +216,40 @@ class Alliance(Publishable):
         ordering = ["-is_main", "name"]
         verbose_name = _("alliantie")
         verbose_name_plural = _("allianties")
+        constraints = [
+            # Two main alliances would leave one without a page: /alliantie/ shows only one
+            # and the other's own address redirects there.
+            models.UniqueConstraint(
+                fields=["is_main"],
+                condition=Q(is_main=True),
+                name="one_main_alliance",
+                violation_error_message=_(
+                    "Er is al een andere alliantie aangemerkt als onze alliantie; er kan er "
+                    "maar één zijn."
+                ),
+            )
+        ]
 
     def __str__(self):
         return self.short_name
+
+    def clean(self):
+        # The constraint's own message cannot name the other alliance; this one can. With
+        # the error on the field, the form leaves the constraint's check out.
+        if self.is_main:
+            other = Alliance.objects.main().exclude(pk=self.pk).first()
+            if other is not None:
+                message = _(
+                    "%(alliance)s is al onze alliantie (op de homepage en op /alliantie/), en "
+                    "er kan er maar één zijn. Zet het vinkje daar eerst uit, of laat het hier uit."
+                )
+                raise ValidationError(
+                    {
+                        "is_main": ValidationError(
+                            message, code="one_main_alliance", params={"alliance": other}
+                        )
+                    }
+                )
 
     def get_absolute_url(self):
         if self.is_main:

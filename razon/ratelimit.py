@@ -24,7 +24,11 @@ def client_address(request):
 
 def client_fingerprint(request):
     """A salted hash of the client's address; the raw address is never stored."""
-    salted = f"{settings.SECRET_KEY}:{client_address(request)}".encode()
+    return _fingerprint(client_address(request))
+
+
+def _fingerprint(value):
+    salted = f"{settings.SECRET_KEY}:{value}".encode()
     return hashlib.sha256(salted).hexdigest()[:32]
 
 
@@ -34,7 +38,17 @@ def limit_reached(request, scope, *, limit, window):
     When the cache cannot be reached the request is let through (fails open, with a
     warning): a visitor's message or registration matters more than the limit, and the bot
     trap of the forms still holds."""
-    key = f"ratelimit:{scope}:{client_fingerprint(request)}"
+    return _counted_over(scope, client_fingerprint(request), limit=limit, window=window)
+
+
+def subject_limit_reached(scope, subject, *, limit, window):
+    """The same, with a budget per `subject` whichever client asks (e.g. one e-mail address
+    asked for from many addresses), known only by its salted hash. Fails open too."""
+    return _counted_over(scope, _fingerprint(subject), limit=limit, window=window)
+
+
+def _counted_over(scope, identity, *, limit, window):
+    key = f"ratelimit:{scope}:{identity}"
     try:
         if cache.add(key, 1, timeout=window):
             return limit < 1

@@ -34,6 +34,7 @@ INTERNAL = {
     "razon.slugredirect",
     "razon.pagecachegeneration",
     "accounts.staffprofile",
+    "accounts.passwordresetmail",
 }
 # Marker for "every content model" in the rules below.
 CONTENT = "content"

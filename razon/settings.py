@@ -204,14 +204,12 @@ CACHES = {
     else local_cache("pages", 1000),
 }
 
+# Django's validators, with Dutch texts of our own (accounts/validators.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.validators.UserAttributeSimilarityValidator"},
+    {"NAME": "accounts.validators.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "accounts.validators.CommonPasswordValidator"},
+    {"NAME": "accounts.validators.NumericPasswordValidator"},
 ]
 
 if TESTING:
@@ -242,6 +240,14 @@ LOGIN_REDIRECT_URL = "admin:index"
 # the admin, a preview or any other staff-only page without it.
 RAZON_REQUIRE_2FA = envbool("RAZON_REQUIRE_2FA", not (DEBUG or TESTING))
 OTP_TOTP_ISSUER = "RA-ZON"
+# A forgotten password (accounts/password_reset.py): staff ask for a link by e-mail at
+# /admin/wachtwoord-vergeten/. At most RAZON_PASSWORD_RESET_RATE_LIMIT requests per client
+# and RAZON_PASSWORD_RESET_ADDRESS_LIMIT per e-mail address (and mails per account) per
+# window; the link works for PASSWORD_RESET_TIMEOUT seconds after the mail went out.
+RAZON_PASSWORD_RESET_RATE_LIMIT = envint("RAZON_PASSWORD_RESET_RATE_LIMIT", 5)
+RAZON_PASSWORD_RESET_ADDRESS_LIMIT = envint("RAZON_PASSWORD_RESET_ADDRESS_LIMIT", 3)
+RAZON_PASSWORD_RESET_RATE_WINDOW = envint("RAZON_PASSWORD_RESET_RATE_WINDOW", 3600)
+PASSWORD_RESET_TIMEOUT = 3600
 # Sessions (only staff log in) end after this many idle minutes and when the browser closes.
 RAZON_SESSION_IDLE_MINUTES = envint("RAZON_SESSION_IDLE_MINUTES", 60)
 SESSION_COOKIE_AGE = RAZON_SESSION_IDLE_MINUTES * 60

@@ -1,5 +1,5 @@
-"""Logging in to the admin in a browser: the lockout page after repeated failures, and the
-two-factor set-up page under the strict CSP."""
+"""Logging in to the admin in a browser: the lockout page after repeated failures, a
+forgotten password, and the two-factor set-up page under the strict CSP."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -28,6 +28,21 @@ def test_repeated_failures_show_the_lockout_page(page, site, settings):
     log_in(page, site, ROLE_PASSWORD)
     page.get_by_role("heading", name="Inloggen tijdelijk geblokkeerd").wait_for()
     assert "30 minuten" in page.content()
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Vraag een nieuw wachtwoord aan").click()
+    page.get_by_role("heading", name="Wachtwoord vergeten").wait_for()
+
+
+def test_a_forgotten_password_is_asked_for_from_the_login_page(page, site):
+    page.goto(site + "/admin/login/")
+    page.get_by_role("link", name="Wachtwoord vergeten?").click()
+    page.get_by_role("heading", name="Wachtwoord vergeten").wait_for()
+    assert_no_axe_violations(page)
+
+    page.get_by_label("E-mailadres").fill("anna@example.org")
+    page.get_by_role("button", name="Stuur de link").click()
+
+    page.get_by_text("Als er een account bij dit e-mailadres hoort").wait_for()
     assert_no_axe_violations(page)
 
 
