@@ -70,9 +70,9 @@ class DataRequestLog(models.Model):
         return f"{self.get_action_display()} {self.created_at:%Y-%m-%d %H:%M} ({self.username})"
 
     def counts_text(self):
-        """ "Contactberichten: 2, Aanmeldingen: 1" in the registry's order of kinds."""
+        """ "Aanmeldingen: 1, Wachtlijst: 0, Contactberichten: 2", in the registry's order."""
         return ", ".join(
-            f"{personal_data.label(name)}: {count}" for name, count in self.counts.items()
+            f"{label}: {count}" for label, count in personal_data.labelled(self.counts)
         )
 
     @classmethod

@@ -45,10 +45,11 @@ def holders():
     return list(_holders.values())
 
 
-def label(name):
-    """The label of a registered holder, or its name when it is no longer registered."""
-    holder = _holders.get(name)
-    return holder.label if holder else name
+def labelled(counts):
+    """[(label, count)] of {holder name: count} in the holders' order (a JSON column may not
+    keep the keys' order); a name no longer registered comes last, as it is."""
+    known = [(h.label, counts[h.name]) for h in holders() if h.name in counts]
+    return known + [(name, count) for name, count in counts.items() if name not in _holders]
 
 
 @dataclass
