@@ -11,6 +11,7 @@ from events.models import Event, ProgrammeItem, Registration, RegistrationStatus
 from razon.admin import AssignedObjectsAdmin, PublishableAdmin
 from razon.exports import csv_response
 from razon.models import PublishStatus
+from razon.personal_data import ERASED
 from razon.richtext import RichTextField, RichTextWidget
 
 REGISTRATION_COLUMNS = [
@@ -205,7 +206,15 @@ def _free_slug(base):
 
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
-    list_display = ["name", "email", "organization", "event", "status", "created_at", "mail_state"]
+    list_display = [
+        "display_name",
+        "email",
+        "organization",
+        "event",
+        "status",
+        "created_at",
+        "mail_state",
+    ]
     list_filter = ["status", ("erased_at", admin.EmptyFieldListFilter), "event__kind", "event"]
     search_fields = ["name", "email", "organization", "event__title"]
     list_select_related = ["event"]
@@ -238,6 +247,10 @@ class RegistrationAdmin(admin.ModelAdmin):
             "retention_days": settings.RAZON_REGISTRATION_RETENTION_DAYS,
         }
         return super().changelist_view(request, extra_context)
+
+    @admin.display(description=_("naam"), ordering="name")
+    def display_name(self, obj):
+        return ERASED if obj.erased_at else obj.name
 
     @admin.display(description=_("e-mail"))
     def mail_state(self, obj):
