@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.formats import date_format
@@ -86,9 +88,9 @@ def forget_in_admin_log(queryset):
     """Blanks the name the admin's log keeps of these rows (`object_repr`, which is
     `str(obj)`: a visitor's name and the start of their message)."""
     content_type = ContentType.objects.get_for_model(queryset.model)
-    ids = [str(pk) for pk in queryset.values_list("pk", flat=True)]
-    if not ids:
-        return
+    # One statement with a subquery (the log keeps ids as text): no list of ids, however
+    # many rows a first purge meets.
+    ids = queryset.order_by().annotate(id_text=Cast("pk", TextField())).values("id_text")
     LogEntry.objects.filter(content_type=content_type, object_id__in=ids).update(
         object_repr=str(ERASED)
     )
