@@ -1,5 +1,6 @@
 from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.html import format_html
@@ -59,6 +60,8 @@ class ContactMessageAdmin(admin.ModelAdmin):
             "status_counts": [
                 (label, counts.get(value, 0), value) for value, label in Status.choices
             ],
+            # The retention the privacy statement states, from the same setting.
+            "retention_months": settings.RAZON_CONTACT_RETENTION_MONTHS,
         }
         return super().changelist_view(request, extra_context)
 

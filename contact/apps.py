@@ -8,12 +8,21 @@ class ContactConfig(AppConfig):
 
     def ready(self):
         from contact.models import ContactMessage
+        from contact.personal_data import describe_message
         from contact.services import send_notification
-        from razon import mail
+        from razon import mail, personal_data
 
         mail.register(
             "contact notifications",
             owed=ContactMessage.objects.awaiting_notification,
             attempts_field="notify_attempts",
             send=send_notification,
+        )
+        personal_data.register(
+            "contact messages",
+            label=_("Contactberichten"),
+            find=ContactMessage.objects.for_email,
+            describe=describe_message,
+            erase=lambda messages: messages.erase(),
+            erasing=_("Worden verwijderd."),
         )

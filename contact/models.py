@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from razon.personal_data import forget_in_admin_log
+
 
 class Topic(models.TextChoices):
     SUGGESTION = "suggestie", _("Suggestie")
@@ -23,6 +25,16 @@ class ContactMessageQuerySet(models.QuerySet):
 
     def older_than(self, moment):
         return self.filter(created_at__lt=moment)
+
+    def for_email(self, address):
+        """The messages sent with this address, in any case."""
+        return self.filter(email__iexact=address)
+
+    def erase(self):
+        """Deletes these messages, and their names in the admin's log; returns how many."""
+        forget_in_admin_log(self)
+        deleted, _by_model = self.delete()
+        return deleted
 
     def inbox_order(self):
         """New messages first, then in progress, done and spam; newest first within each."""

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db import transaction
 from django.utils import timezone
@@ -10,6 +11,7 @@ from events.models import Event, ProgrammeItem, Registration, RegistrationStatus
 from razon.admin import AssignedObjectsAdmin, PublishableAdmin
 from razon.exports import csv_response
 from razon.models import PublishStatus
+from razon.personal_data import ERASED
 from razon.richtext import RichTextField, RichTextWidget
 
 REGISTRATION_COLUMNS = [
@@ -204,8 +206,16 @@ def _free_slug(base):
 
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
-    list_display = ["name", "email", "organization", "event", "status", "created_at", "mail_state"]
-    list_filter = ["status", "event__kind", "event"]
+    list_display = [
+        "display_name",
+        "email",
+        "organization",
+        "event",
+        "status",
+        "created_at",
+        "mail_state",
+    ]
+    list_filter = ["status", ("erased_at", admin.EmptyFieldListFilter), "event__kind", "event"]
     search_fields = ["name", "email", "organization", "event__title"]
     list_select_related = ["event"]
     date_hierarchy = "created_at"
@@ -223,10 +233,24 @@ class RegistrationAdmin(admin.ModelAdmin):
         "pending_mail",
         "mail_attempts",
         "mail_error",
+        "erased_at",
     ]
+    change_list_template = "admin/events/registration/change_list.html"
 
     def has_add_permission(self, request):
         return False  # registrations come in through the site's form
+
+    def changelist_view(self, request, extra_context=None):
+        # The retention the privacy statement states, from the same setting.
+        extra_context = {
+            **(extra_context or {}),
+            "retention_days": settings.RAZON_REGISTRATION_RETENTION_DAYS,
+        }
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(description=_("naam"), ordering="name")
+    def display_name(self, obj):
+        return ERASED if obj.erased_at else obj.name
 
     @admin.display(description=_("e-mail"))
     def mail_state(self, obj):

@@ -7,10 +7,11 @@ class EventsConfig(AppConfig):
     verbose_name = _("Agenda")
 
     def ready(self):
-        from events.models import Event, Registration
+        from events.models import Event, Registration, RegistrationStatus
+        from events.personal_data import describe_registration
         from events.search import event_search_text
-        from events.services import send_registration_mail
-        from razon import mail, search
+        from events.services import erase_registrations, send_registration_mail
+        from razon import mail, personal_data, search
 
         search.register(Event, "bijeenkomst", event_search_text)
         mail.register(
@@ -18,4 +19,33 @@ class EventsConfig(AppConfig):
             owed=Registration.objects.awaiting_mail,
             attempts_field="mail_attempts",
             send=send_registration_mail,
+        )
+        # A person's registrations and waiting-list places, for the AVG tool (privacy/).
+        registrations = Registration.objects.select_related("event").order_by("created_at")
+        personal_data.register(
+            "registrations",
+            label=_("Aanmeldingen"),
+            find=lambda address: registrations.for_email(address).exclude(
+                status=RegistrationStatus.WAITING
+            ),
+            describe=describe_registration,
+            erase=erase_registrations,
+            erasing=_(
+                "Voor een komende bijeenkomst wordt de aanmelding eerst afgemeld (de wachtlijst "
+                "schuift door); daarna worden naam, e-mailadres, organisatie, functie en vraag "
+                "gewist. De aanmelding telt mee in de aantallen."
+            ),
+        )
+        personal_data.register(
+            "waiting list",
+            label=_("Wachtlijst"),
+            find=lambda address: registrations.for_email(address).filter(
+                status=RegistrationStatus.WAITING
+            ),
+            describe=describe_registration,
+            erase=erase_registrations,
+            erasing=_(
+                "Voor een komende bijeenkomst gaat de plaats op de wachtlijst eraf; daarna "
+                "worden naam, e-mailadres, organisatie, functie en vraag gewist."
+            ),
         )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from alliances.models import Organization
 from partnerships.models import Partnership
 from razon.models import Document, Publishable, PublishableQuerySet, Sector
+from razon.personal_data import ERASED, forget_in_admin_log
 from razon.richtext import RichTextField
 
 
@@ -288,10 +289,42 @@ class RegistrationQuerySet(models.QuerySet):
         return self.exclude(status=RegistrationStatus.CANCELLED)
 
     def awaiting_mail(self):
-        return self.exclude(pending_mail=PendingMail.NONE)
+        """Registrations owed a mail; an erased one has no address to mail."""
+        return self.exclude(pending_mail=PendingMail.NONE).filter(erased_at__isnull=True)
 
     def first_waiting(self):
-        return self.filter(status=RegistrationStatus.WAITING).order_by("created_at", "pk").first()
+        return (
+            self.filter(status=RegistrationStatus.WAITING, erased_at__isnull=True)
+            .order_by("created_at", "pk")
+            .first()
+        )
+
+    def for_email(self, address):
+        """The registrations made with this address, in any case (none once erased)."""
+        return self.filter(email__iexact=address, erased_at__isnull=True)
+
+    def of_events_ended_before(self, moment):
+        return self.filter(event__ends_at__lt=moment)
+
+    def erase_personal_data(self):
+        """Anonymises these registrations in place: name, address, organisation, function,
+        question, mail error and cancel code are emptied, no mail stays owed, and `erased_at`
+        records it. Event, status and dates stay, so every count of registrations and the
+        waiting list stays as it was. An old cancel link then finds nothing, and an emptied
+        address never counts as "already registered". Returns how many were erased."""
+        rows = self.filter(erased_at__isnull=True)
+        forget_in_admin_log(rows)
+        return rows.update(
+            name="",
+            email="",
+            organization="",
+            role="",
+            question="",
+            mail_error="",
+            token=None,
+            pending_mail=PendingMail.NONE,
+            erased_at=timezone.now(),
+        )
 
 
 class Registration(models.Model):
@@ -312,7 +345,10 @@ class Registration(models.Model):
         default=RegistrationStatus.CONFIRMED,
         db_index=True,
     )
-    token = models.UUIDField(_("afmeldcode"), default=uuid.uuid4, editable=False, unique=True)
+    # Emptied when the personal data is erased: an old cancel link then finds nothing.
+    token = models.UUIDField(
+        _("afmeldcode"), default=uuid.uuid4, editable=False, unique=True, null=True
+    )
     created_at = models.DateTimeField(_("aangemeld op"), auto_now_add=True, db_index=True)
     cancelled_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
     pending_mail = models.CharField(
@@ -324,6 +360,16 @@ class Registration(models.Model):
     )
     mail_attempts = models.PositiveSmallIntegerField(_("pogingen tot mailen"), default=0)
     mail_error = models.CharField(_("laatste fout bij mailen"), max_length=300, blank=True)
+    erased_at = models.DateTimeField(
+        _("gegevens gewist op"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Naam, e-mailadres, organisatie, functie en vraag zijn gewist: na de bewaartermijn "
+            "na afloop van de bijeenkomst, of op verzoek van de deelnemer (AVG). De aanmelding "
+            "telt nog mee in de aantallen."
+        ),
+    )
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -335,11 +381,11 @@ class Registration(models.Model):
             models.UniqueConstraint(
                 "event",
                 Lower("email"),
-                condition=~Q(status="cancelled"),
+                condition=~Q(status="cancelled") & Q(erased_at__isnull=True),
                 name="one_active_registration_per_email",
                 violation_error_message=_("Met dit e-mailadres is al iemand aangemeld."),
             )
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.event})"
+        return f"{ERASED if self.erased_at else self.name} ({self.event})"

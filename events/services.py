@@ -87,7 +87,10 @@ def cancel(registration_id):
         freed_seat = registration.status == RegistrationStatus.CONFIRMED
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = timezone.now()
-        registration.pending_mail = PendingMail.CANCELLED
+        # An erased registration has no address to mail.
+        registration.pending_mail = (
+            PendingMail.NONE if registration.erased_at else PendingMail.CANCELLED
+        )
         registration.save(update_fields=["status", "cancelled_at", "pending_mail"])
         if freed_seat and not event.is_past:
             promoted = event.registrations.first_waiting()
@@ -96,6 +99,22 @@ def cancel(registration_id):
                 promoted.pending_mail = PendingMail.PROMOTED
                 promoted.save(update_fields=["status", "pending_mail"])
     return registration
+
+
+def erase_registrations(registrations):
+    """Erases these registrations' personal data on the person's request (AVG). One for an
+    event still to come that holds a seat or a place on the waiting list is cancelled first,
+    as the cancel link would (the waiting list moves up, the next person is mailed), but
+    without a mail to the person who asked; one for a past event keeps its status, so the
+    counts stay. Returns how many were erased."""
+    with transaction.atomic():
+        # Fixed first: cancelling changes the status a queryset may select on.
+        ids = list(registrations.values_list("pk", flat=True))
+        chosen = Registration.objects.filter(pk__in=ids)
+        upcoming = chosen.active().filter(event__ends_at__gte=timezone.now())
+        for registration_id in list(upcoming.values_list("pk", flat=True)):
+            cancel(registration_id)
+        return chosen.erase_personal_data()
 
 
 def cancel_token(registration):

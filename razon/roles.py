@@ -2,10 +2,10 @@
 
 A role is a group whose permissions are derived from the rules below, so a content model that
 arrives later (a new app or model in this project) is covered without touching this file:
-"content" is every model of the project's own apps except the inbox (what visitors write) and
-internal tables. `sync_roles()` runs after every `migrate` (post_migrate, once the last app's
-permissions exist) and from `manage.py setup_roles`; it is idempotent and also takes away
-permissions a role no longer has.
+"content" is every model of the project's own apps except the inbox (what visitors write), the
+record of AVG requests and internal tables. `sync_roles()` runs after every `migrate`
+(post_migrate, once the last app's permissions exist) and from `manage.py setup_roles`; it is
+idempotent and also takes away permissions a role no longer has.
 
 Object-level limits (a Partnerschapsredacteur only edits the partnerships assigned to them, and
 their events and posts) are enforced by `razon.admin.AssignedObjectsAdmin` in the admins'
@@ -36,6 +36,9 @@ INTERNAL = {
     "accounts.staffprofile",
     "accounts.passwordresetmail",
 }
+# The record of requests for a person's data (AVG); "handle" is the right to look up, export
+# and erase that data (privacy/views.py): the secretariat's, besides superusers.
+DATA_REQUESTS = {"privacy.datarequestlog"}
 # Marker for "every content model" in the rules below.
 CONTENT = "content"
 
@@ -63,6 +66,7 @@ ROLES = {
     ],
     SECRETARIAT: [
         (INBOX, ("view", "change", "delete")),
+        (DATA_REQUESTS, ("view", "handle")),
         (CONTENT, VIEW),
     ],
 }
@@ -85,7 +89,7 @@ def content_models():
         model
         for config in project_app_configs()
         for model in config.get_models()
-        if model._meta.label_lower not in INBOX | INTERNAL
+        if model._meta.label_lower not in INBOX | INTERNAL | DATA_REQUESTS
     ]
 
 

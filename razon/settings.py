@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "events",
     "news",
     "contact",
+    "privacy",
     "portal",
     "accounts",
 ]
@@ -363,5 +364,10 @@ RAZON_MAX_IMAGE_PIXELS = envint("RAZON_MAX_IMAGE_PIXELS", 40_000_000)
 # Registrations for events: at most this many per client per window.
 RAZON_REGISTRATION_RATE_LIMIT = envint("RAZON_REGISTRATION_RATE_LIMIT", 10)
 RAZON_REGISTRATION_RATE_WINDOW = envint("RAZON_REGISTRATION_RATE_WINDOW", 600)
+# Registrations' personal data (name, address, organisation, function, question) is erased
+# this many days after the event ended (`purge_registrations`, AVG); the counts stay. Eight
+# weeks: long enough to send the report and presentations to who came and to answer their
+# questions afterwards, short enough that a list of participants does not linger.
+RAZON_REGISTRATION_RETENTION_DAYS = envint("RAZON_REGISTRATION_RETENTION_DAYS", 56)
 # The site's public address, for links in e-mails and calendar files sent outside a request.
 RAZON_SITE_URL = env("RAZON_SITE_URL", "http://127.0.0.1:8000")

@@ -1,5 +1,6 @@
 """The site's URLs. Each app's URLs are included by their module's name, so razon imports no
-app; `portal.urls` has the home page, `accounts.urls` the two-factor page."""
+app; `portal.urls` has the home page, `accounts.urls` the two-factor page, `privacy.urls`
+the secretariat's page for one person's data (AVG)."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -32,5 +33,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/voorbeeld/", views.richtext_preview, name="richtext_preview"),
     path("", include("accounts.urls")),  # before the admin's catch-all
+    path("", include("privacy.urls")),  # the AVG tool, in the admin too
     path("admin/", admin.site.urls),
 ]

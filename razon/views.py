@@ -37,6 +37,7 @@ def privacy(request):
         "razon/privacy.html",
         {
             "retention_months": settings.RAZON_CONTACT_RETENTION_MONTHS,
+            "registration_retention_days": settings.RAZON_REGISTRATION_RETENTION_DAYS,
             "breadcrumbs": [(_("Privacy"), request.path)],
         },
     )

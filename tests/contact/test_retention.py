@@ -35,3 +35,15 @@ def test_the_retention_period_can_be_shortened(settings):
     call_command("purge_contact_messages", "--months", "1", stdout=io.StringIO())
 
     assert ContactMessage.objects.count() == 0
+
+
+def test_the_purge_blanks_the_deleted_messages_names_in_the_admin_log(django_user_model):
+    from django.contrib.admin.models import CHANGE, LogEntry
+
+    user = django_user_model.objects.create_superuser("beheer", "beheer@example.org", "x")
+    old = make_message(days_old=400)
+    LogEntry.objects.log_actions(user.pk, [old], CHANGE, change_message="", single_object=True)
+
+    call_command("purge_contact_messages", stdout=io.StringIO())
+
+    assert LogEntry.objects.get().object_repr == "(gegevens verwijderd)"

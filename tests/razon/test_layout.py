@@ -12,9 +12,10 @@ CONTENT_APPS = {"alliances", "regions", "partnerships", "events", "news", "conta
 
 # Each of the project's apps and the apps it may import, stated by hand:
 # razon ← alliances ← regions ← partnerships ← events ← news (a post can be about an event);
-# contact stands alone on razon; portal (the pages that read every app) and accounts (the
-# back-office with the editors' start page) are on top, beside each other. None imports the
-# benchmark (bench/, installed only by bench.settings), which may import them all.
+# contact stands alone on razon, and so does privacy (the AVG tool: the apps register their
+# personal data with razon/personal_data.py); portal (the pages that read every app) and
+# accounts (the back-office with the editors' start page) are on top, beside each other. None
+# imports the benchmark (bench/, installed only by bench.settings), which may import them all.
 MAY_IMPORT = {
     "razon": set(),
     "alliances": {"razon"},
@@ -23,6 +24,8 @@ MAY_IMPORT = {
     "events": {"razon", "alliances", "regions", "partnerships"},
     "news": {"razon", "alliances", "regions", "partnerships", "events"},
     "contact": {"razon"},
+    # The AVG tool reads the apps' personal data through razon/personal_data.py only.
+    "privacy": {"razon"},
     "portal": {"razon"} | CONTENT_APPS,
     "accounts": {"razon"} | CONTENT_APPS,
 }

@@ -82,7 +82,11 @@ def test_each_role_has_exactly_its_permissions():
         | handle_inbox
         | {"auth.view_user", "auth.add_user", "auth.change_user"}
     )
-    assert perms("Secretariaat") == permissions(CONTENT_MODELS, ["view"]) | handle_inbox
+    assert perms("Secretariaat") == (
+        permissions(CONTENT_MODELS, ["view"])
+        | handle_inbox
+        | {"privacy.view_datarequestlog", "privacy.handle_datarequestlog"}
+    )
     assert perms("Partnerschapsredacteur") == (
         permissions(CONTENT_MODELS, ["view"])
         | {"partnerships.change_partnership", "razon.add_document"}
@@ -105,6 +109,12 @@ def test_the_inbox_is_for_the_secretariat_and_project_leaders_only():
         assert any(p.endswith(f"change_{model}") for p in perms("Projectleider"))
         assert not any(p.endswith(f"_{model}") for p in perms("Redacteur"))
         assert not any(p.endswith(f"_{model}") for p in perms("Partnerschapsredacteur"))
+
+
+def test_only_the_secretariat_handles_requests_for_a_persons_data():
+    for role in ROLE_NAMES:
+        has = any(p.startswith("privacy.") for p in perms(role))
+        assert has == (role == "Secretariaat"), role
 
 
 def test_only_project_leaders_manage_users():

@@ -23,7 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, months, **options):
         cutoff = timezone.now() - timedelta(days=30 * months)
-        deleted, _ = ContactMessage.objects.older_than(cutoff).delete()
+        deleted = ContactMessage.objects.older_than(cutoff).erase()
         self.stdout.write(
             f"Deleted {deleted} contact message(s) received before {cutoff:%Y-%m-%d}."
         )
