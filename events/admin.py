@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -22,6 +23,7 @@ REGISTRATION_COLUMNS = [
     ("question", _("Vraag vooraf")),
     ("status", _("Status")),
     ("created_at", _("Aangemeld op")),
+    ("confirmed_at", _("Bevestigd op")),
 ]
 
 
@@ -36,8 +38,13 @@ def registration_rows(registrations):
             "role": registration.role,
             "question": registration.question,
             "status": registration.get_status_display(),
-            "created_at": timezone.localtime(registration.created_at).strftime("%d-%m-%Y %H:%M"),
+            "created_at": _moment(registration.created_at),
+            "confirmed_at": _moment(registration.confirmed_at),
         }
+
+
+def _moment(value):
+    return timezone.localtime(value).strftime("%d-%m-%Y %H:%M") if value else ""
 
 
 class ProgrammeItemInline(admin.TabularInline):
@@ -75,6 +82,7 @@ class EventAdmin(AssignedObjectsAdmin, PublishableAdmin):
         "starts_at",
         "confirmed",
         "waiting",
+        "unconfirmed",
         "registration_enabled",
         "status",
     ]
@@ -139,6 +147,10 @@ class EventAdmin(AssignedObjectsAdmin, PublishableAdmin):
     def waiting(self, obj):
         return obj.waiting_count
 
+    @admin.display(description=_("nog niet bevestigd"), ordering="pending_count")
+    def unconfirmed(self, obj):
+        return obj.pending_count
+
     @admin.action(
         description=_("Kopieer de geselecteerde bijeenkomsten (als concept)"), permissions=["add"]
     )
@@ -159,8 +171,10 @@ class EventAdmin(AssignedObjectsAdmin, PublishableAdmin):
         description=_("Download de aanmeldingen (CSV)"), permissions=["view_registrations"]
     )
     def export_registrations(self, request, queryset):
+        # The participants: who confirmed (and who cancelled), not who has yet to.
         registrations = (
             Registration.objects.filter(event__in=queryset)
+            .exclude(status=RegistrationStatus.PENDING)
             .select_related("event")
             .order_by("event__starts_at", "status", "created_at")
         )
@@ -204,7 +218,16 @@ def _free_slug(base):
 
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
-    list_display = ["name", "email", "organization", "event", "status", "created_at", "mail_state"]
+    list_display = [
+        "name",
+        "email",
+        "organization",
+        "event",
+        "status",
+        "created_at",
+        "confirmed_at",
+        "mail_state",
+    ]
     list_filter = ["status", "event__kind", "event"]
     search_fields = ["name", "email", "organization", "event__title"]
     list_select_related = ["event"]
@@ -219,6 +242,8 @@ class RegistrationAdmin(admin.ModelAdmin):
         "question",
         "status",
         "created_at",
+        "confirmed_at",
+        "confirm_before",
         "cancelled_at",
         "pending_mail",
         "mail_attempts",
@@ -227,6 +252,13 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # registrations come in through the site's form
+
+    @admin.display(description=_("bevestigen kan tot"))
+    def confirm_before(self, obj):
+        """Only for a registration that waits for its owner's confirmation."""
+        if obj.status != RegistrationStatus.PENDING:
+            return "-"
+        return date_format(timezone.localtime(obj.confirm_before), "DATETIME_FORMAT")
 
     @admin.display(description=_("e-mail"))
     def mail_state(self, obj):
