@@ -134,13 +134,16 @@ def confirm(request, token):
     """The link in the mail: GET shows what will be confirmed and a button (mail scanners
     follow links, so a GET never confirms), POST confirms."""
     registration = services.registration_for_confirm_token(token)
-    context = {"registration": registration, "breadcrumbs": [(_("Bevestigen"), request.path)]}
-    status = 200
+    crumb = (_("Bevestigen"), request.path)
     if registration is None:
-        status = 400
-    elif registration.status == RegistrationStatus.PENDING and registration.confirmation_expired:
+        context = {"registration": None, "breadcrumbs": [crumb]}
+        return render(request, "events/confirm.html", context, status=400)
+    context = {"registration": registration, "breadcrumbs": _breadcrumbs(registration.event, crumb)}
+    status = 200
+    pending = registration.status == RegistrationStatus.PENDING
+    if pending and registration.confirmation_expired:
         context["refusal"], status = services.expired_message(), 410
-    elif request.method == "POST" and registration.status == RegistrationStatus.PENDING:
+    elif pending and request.method == "POST":
         try:
             context["registration"] = services.confirm(registration.pk)
             context["confirmed_now"] = True
@@ -148,9 +151,7 @@ def confirm(request, token):
             context["refusal"], status = str(refusal), 410
         except services.RegistrationRefused as refusal:
             context["refusal"] = str(refusal)
-    response = render(request, "events/confirm.html", context)
-    response.status_code = status
-    return response
+    return render(request, "events/confirm.html", context, status=status)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
