@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -24,6 +25,7 @@ REGISTRATION_COLUMNS = [
     ("question", _("Vraag vooraf")),
     ("status", _("Status")),
     ("created_at", _("Aangemeld op")),
+    ("confirmed_at", _("Bevestigd op")),
 ]
 
 
@@ -38,8 +40,13 @@ def registration_rows(registrations):
             "role": registration.role,
             "question": registration.question,
             "status": registration.get_status_display(),
-            "created_at": timezone.localtime(registration.created_at).strftime("%d-%m-%Y %H:%M"),
+            "created_at": _moment(registration.created_at),
+            "confirmed_at": _moment(registration.confirmed_at),
         }
+
+
+def _moment(value):
+    return timezone.localtime(value).strftime("%d-%m-%Y %H:%M") if value else ""
 
 
 class ProgrammeItemInline(admin.TabularInline):
@@ -77,6 +84,7 @@ class EventAdmin(AssignedObjectsAdmin, PublishableAdmin):
         "starts_at",
         "confirmed",
         "waiting",
+        "unconfirmed",
         "registration_enabled",
         "status",
     ]
@@ -141,6 +149,10 @@ class EventAdmin(AssignedObjectsAdmin, PublishableAdmin):
     def waiting(self, obj):
         return obj.waiting_count
 
+    @admin.display(description=_("nog niet bevestigd"), ordering="pending_count")
+    def unconfirmed(self, obj):
+        return obj.pending_count
+
     @admin.action(
         description=_("Kopieer de geselecteerde bijeenkomsten (als concept)"), permissions=["add"]
     )
@@ -161,8 +173,10 @@ class EventAdmin(AssignedObjectsAdmin, PublishableAdmin):
         description=_("Download de aanmeldingen (CSV)"), permissions=["view_registrations"]
     )
     def export_registrations(self, request, queryset):
+        # The participants: who confirmed (and who cancelled), not who has yet to.
         registrations = (
             Registration.objects.filter(event__in=queryset)
+            .exclude(status=RegistrationStatus.PENDING)
             .select_related("event")
             .order_by("event__starts_at", "status", "created_at")
         )
@@ -213,6 +227,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         "event",
         "status",
         "created_at",
+        "confirmed_at",
         "mail_state",
     ]
     list_filter = ["status", ("erased_at", admin.EmptyFieldListFilter), "event__kind", "event"]
@@ -229,6 +244,8 @@ class RegistrationAdmin(admin.ModelAdmin):
         "question",
         "status",
         "created_at",
+        "confirmed_at",
+        "confirm_before",
         "cancelled_at",
         "pending_mail",
         "mail_attempts",
@@ -251,6 +268,13 @@ class RegistrationAdmin(admin.ModelAdmin):
     @admin.display(description=_("naam"), ordering="name")
     def display_name(self, obj):
         return ERASED if obj.erased_at else obj.name
+
+    @admin.display(description=_("bevestigen kan tot"))
+    def confirm_before(self, obj):
+        """Only for a registration that waits for its owner's confirmation."""
+        if obj.status != RegistrationStatus.PENDING:
+            return "-"
+        return date_format(timezone.localtime(obj.confirm_before), "DATETIME_FORMAT")
 
     @admin.display(description=_("e-mail"))
     def mail_state(self, obj):

@@ -3,9 +3,10 @@
 import uuid
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -62,6 +63,9 @@ class EventQuerySet(PublishableQuerySet):
             ),
             waiting_count=Count(
                 "registrations", filter=Q(registrations__status=RegistrationStatus.WAITING)
+            ),
+            pending_count=Count(
+                "registrations", filter=Q(registrations__status=RegistrationStatus.PENDING)
             ),
         )
 
@@ -269,6 +273,7 @@ class ProgrammeItem(models.Model):
 
 
 class RegistrationStatus(models.TextChoices):
+    PENDING = "pending", _("Wacht op bevestiging")
     CONFIRMED = "confirmed", _("Aangemeld")
     WAITING = "waiting", _("Wachtlijst")
     CANCELLED = "cancelled", _("Afgemeld")
@@ -278,6 +283,8 @@ class PendingMail(models.TextChoices):
     """The e-mail a registration still has to receive (sent after commit, retried later)."""
 
     NONE = "", _("Geen")
+    CONFIRM_REQUEST = "confirm_request", _("Vraag om te bevestigen")
+    ALREADY_REGISTERED = "already", _("Al aangemeld")
     CONFIRMATION = "confirmation", _("Bevestiging")
     WAITING = "waiting", _("Op de wachtlijst")
     PROMOTED = "promoted", _("Van wachtlijst naar aangemeld")
@@ -293,9 +300,10 @@ class RegistrationQuerySet(models.QuerySet):
         return self.exclude(pending_mail=PendingMail.NONE).filter(erased_at__isnull=True)
 
     def first_waiting(self):
+        """Who confirmed first (rows from before confirmation existed: who registered first)."""
         return (
             self.filter(status=RegistrationStatus.WAITING, erased_at__isnull=True)
-            .order_by("created_at", "pk")
+            .order_by(Coalesce("confirmed_at", "created_at"), "pk")
             .first()
         )
 
@@ -326,6 +334,21 @@ class RegistrationQuerySet(models.QuerySet):
             erased_at=timezone.now(),
         )
 
+    def unconfirmed_expired(self, now=None):
+        """Registrations never confirmed whose link no longer works (see `confirm_before`):
+        they hold no seat and are deleted (`expire_registrations`)."""
+        now = now or timezone.now()
+        return self.filter(status=RegistrationStatus.PENDING).filter(
+            Q(created_at__lte=now - confirmation_window())
+            | Q(event__registration_closes_at__lte=now)
+            | Q(event__registration_closes_at__isnull=True, event__starts_at__lte=now)
+        )
+
+
+def confirmation_window():
+    """How long a confirmation link works (settings.RAZON_REGISTRATION_CONFIRM_HOURS)."""
+    return timedelta(hours=settings.RAZON_REGISTRATION_CONFIRM_HOURS)
+
 
 class Registration(models.Model):
     """Someone who registered for an event. What they wrote is plain text, never HTML."""
@@ -344,12 +367,32 @@ class Registration(models.Model):
         choices=RegistrationStatus,
         default=RegistrationStatus.CONFIRMED,
         db_index=True,
+        help_text=_(
+            "Wacht op bevestiging: de aanmelder heeft nog niet op de link in de e-mail "
+            "geklikt. Zo'n aanmelding heeft geen plaats, telt nergens mee en wordt verwijderd "
+            "als de link verloopt. Aangemeld: heeft een plaats. Wachtlijst: krijgt de eerste "
+            "plaats die vrijkomt. Afgemeld: afgezegd, of door de site als spam apart gezet."
+        ),
     )
     # Emptied when the personal data is erased: an old cancel link then finds nothing.
     token = models.UUIDField(
         _("afmeldcode"), default=uuid.uuid4, editable=False, unique=True, null=True
     )
-    created_at = models.DateTimeField(_("aangemeld op"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(
+        _("aangemeld op"),
+        auto_now_add=True,
+        db_index=True,
+        help_text=_("Wanneer het formulier is verstuurd (bij een onbevestigde: het laatst)."),
+    )
+    confirmed_at = models.DateTimeField(
+        _("bevestigd op"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Wanneer de eigenaar van het e-mailadres de aanmelding bevestigde: de toestemming "
+            "voor het gebruik van deze gegevens. Leeg bij aanmeldingen van vóór de bevestiging."
+        ),
+    )
     cancelled_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
     pending_mail = models.CharField(
         _("nog te versturen e-mail"),
@@ -389,3 +432,13 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{ERASED if self.erased_at else self.name} ({self.event})"
+
+    @property
+    def confirm_before(self):
+        """Until when the confirmation link works: the window after the (latest) request,
+        never after registration closes."""
+        return min(self.created_at + confirmation_window(), self.event.registration_closes)
+
+    @property
+    def confirmation_expired(self):
+        return timezone.now() >= self.confirm_before

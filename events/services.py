@@ -1,12 +1,18 @@
-"""Registering for an event, cancelling, and the e-mails that follow.
+"""Registering for an event, confirming, cancelling, and the e-mails that follow.
 
-A registration is stored under a lock on its event's row, so the last seat is never given
-twice however many people register at once. The request only stores: each registration
-carries the e-mail it is still owed (`pending_mail`), which the mail worker (razon/mail.py)
-sends, and sends again when the mail server failed, so nothing is sent twice or lost."""
+Registering asks the address's owner to confirm (double opt-in, README "Agenda and
+registrations"): the form's answer is the same whatever the address's state, and the mail to
+the address tells its owner what happened. A registration takes a seat only when confirmed.
+
+Registrations are stored and confirmed under a lock on their event's row, so the last seat is
+never given twice however many people confirm at once. The request only stores: each
+registration carries the e-mail it is still owed (`pending_mail`), which the mail worker
+(razon/mail.py) sends, and sends again when the mail server failed, so nothing is sent twice
+or lost."""
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -20,15 +26,37 @@ from events.models import Event, PendingMail, Registration, RegistrationState, R
 from razon.mail import deliver
 
 CANCEL_SALT = "events.registration.cancel"
+CONFIRM_SALT = "events.registration.confirm"
+TYPED_FIELDS = ["name", "organization", "role", "question"]
+# Mails that registering an address again can cause: at most one per registration per
+# RAZON_REGISTRATION_REPEAT_MAIL_MINUTES, so the form cannot be used to flood an inbox.
+REPEATABLE_MAILS = {PendingMail.CONFIRM_REQUEST, PendingMail.ALREADY_REGISTERED}
 
 
 class RegistrationRefused(Exception):
     """Registration is not possible; the message tells the visitor why."""
 
 
+class ConfirmationExpired(RegistrationRefused):
+    """The confirmation link no longer works."""
+
+
 def register(*, event_id, form, is_spam=False):
-    """Stores a valid RegistrationForm as confirmed or on the waiting list. Raises
-    RegistrationRefused (closed, full, already registered) with a message for the visitor."""
+    """Stores a valid RegistrationForm; what follows depends on the address, but the visitor
+    is told the same in every case ("we sent you an e-mail"), so the form never tells who is
+    registered. Every case is one write under the event's lock, before the answer:
+
+    - a new address: a row that waits for confirmation, holds no seat, and is owed the mail
+      with the confirmation link;
+    - an address that waits for confirmation: its row takes what was typed now, its link
+      works again for the full window, and the link is mailed again;
+    - an address registered or on the waiting list: its row stays as its owner confirmed it
+      (what was typed now is not stored: it may be someone else's), and the owner is mailed
+      that they are registered, with the cancel link;
+    - a bot (`is_spam`): set aside without a seat or a mail.
+
+    Raises RegistrationRefused only for the event's own state (closed, not yet open, full
+    without a waiting list), which the event page shows anyone anyway."""
     with transaction.atomic():
         # The lock serialises registrations for this event (PostgreSQL); SQLite serialises
         # every write transaction anyway.
@@ -39,34 +67,38 @@ def register(*, event_id, form, is_spam=False):
         if state not in (RegistrationState.OPEN, RegistrationState.WAITING_LIST):
             raise RegistrationRefused(_refusal(state))
         email = form.cleaned_data["email"]
-        if registrations.active().filter(email__iexact=email).exists():
-            raise RegistrationRefused(
-                _(
-                    "Met dit e-mailadres ben je al aangemeld voor deze bijeenkomst. Kijk in je "
-                    "mail voor de bevestiging; daarin staat ook hoe je je afmeldt."
-                )
-            )
+        existing = registrations.active().filter(email__iexact=email).first()
+        try:
+            with transaction.atomic():  # one write in every case, in a savepoint
+                _store(event, form, existing, is_spam)
+        except IntegrityError:
+            pass  # registered a moment ago by a request that did not wait for the lock
+
+
+def _store(event, form, existing, is_spam):
+    if is_spam:
+        # Set aside without a seat or a mail; the secretariat can see it in the admin.
         registration = form.save(commit=False)
         registration.event = event
-        if state == RegistrationState.OPEN:
-            registration.status = RegistrationStatus.CONFIRMED
-            registration.pending_mail = PendingMail.CONFIRMATION
-        else:
-            registration.status = RegistrationStatus.WAITING
-            registration.pending_mail = PendingMail.WAITING
-        if is_spam:
-            # Set aside without a seat or a mail; the secretariat can see it in the admin.
-            registration.status = RegistrationStatus.CANCELLED
-            registration.pending_mail = PendingMail.NONE
-            registration.cancelled_at = timezone.now()
-        try:
-            with transaction.atomic():
-                registration.save()
-        except IntegrityError:
-            raise RegistrationRefused(
-                _("Met dit e-mailadres ben je al aangemeld voor deze bijeenkomst.")
-            ) from None
-    return registration
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.save()
+    elif existing is None:
+        registration = form.save(commit=False)
+        registration.event = event
+        registration.status = RegistrationStatus.PENDING
+        registration.pending_mail = PendingMail.CONFIRM_REQUEST
+        registration.save()
+    elif existing.status == RegistrationStatus.PENDING:
+        for field in TYPED_FIELDS:
+            setattr(existing, field, form.cleaned_data[field])
+        existing.created_at = timezone.now()
+        existing.pending_mail = PendingMail.CONFIRM_REQUEST
+        existing.save(update_fields=[*TYPED_FIELDS, "created_at", "pending_mail"])
+    else:
+        # A mail still owed (the confirmation, say) already tells the owner.
+        existing.pending_mail = existing.pending_mail or PendingMail.ALREADY_REGISTERED
+        existing.save(update_fields=["pending_mail"])
 
 
 def _refusal(state):
@@ -74,6 +106,53 @@ def _refusal(state):
         RegistrationState.NOT_YET: _("Aanmelden voor deze bijeenkomst kan nog niet."),
         RegistrationState.FULL: _("Deze bijeenkomst is vol en heeft geen wachtlijst."),
     }.get(state, _("Aanmelden voor deze bijeenkomst is gesloten."))
+
+
+def confirm(registration_id):
+    """Confirms a registration that waits for it: a seat when one is free, else the waiting
+    list; owed the mail that says which. A registration confirmed before is left as it is.
+    Returns the registration as it now is; raises ConfirmationExpired when the link no
+    longer works and RegistrationRefused when the event takes nobody (closed, full without a
+    waiting list: the registration then waits as it was, until its link expires)."""
+    with transaction.atomic():
+        # Locked in the order cancel() locks them.
+        registration = Registration.objects.select_for_update().filter(pk=registration_id).first()
+        if registration is None:  # expired and deleted a moment ago
+            raise ConfirmationExpired(expired_message())
+        registration.event = Event.objects.select_for_update().get(pk=registration.event_id)
+        if registration.status != RegistrationStatus.PENDING:
+            return registration
+        if registration.confirmation_expired:
+            raise ConfirmationExpired(expired_message())
+        event = registration.event
+        state = event.registration_state(
+            event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+        )
+        if state == RegistrationState.OPEN:
+            registration.status = RegistrationStatus.CONFIRMED
+            registration.pending_mail = PendingMail.CONFIRMATION
+        elif state == RegistrationState.WAITING_LIST:
+            registration.status = RegistrationStatus.WAITING
+            registration.pending_mail = PendingMail.WAITING
+        else:
+            raise RegistrationRefused(_refusal(state))
+        registration.confirmed_at = timezone.now()
+        registration.save(update_fields=["status", "pending_mail", "confirmed_at"])
+    return registration
+
+
+def expired_message():
+    return _(
+        "Deze bevestigingslink is verlopen. Je aanmelding is niet doorgegaan; meld je opnieuw "
+        "aan, dan sturen we je een nieuwe link."
+    )
+
+
+def expire_unconfirmed():
+    """Deletes the registrations whose confirmation link expired unused; returns how many.
+    Nobody consented to them: they may hold someone else's address."""
+    deleted, _per_model = Registration.objects.unconfirmed_expired().delete()
+    return deleted
 
 
 def cancel(registration_id):
@@ -85,12 +164,14 @@ def cancel(registration_id):
         if registration.status == RegistrationStatus.CANCELLED:
             return registration
         freed_seat = registration.status == RegistrationStatus.CONFIRMED
+        # One never confirmed is not mailed: its address may not be the registrant's.
+        owner_confirmed = registration.status != RegistrationStatus.PENDING
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = timezone.now()
-        # An erased registration has no address to mail.
-        registration.pending_mail = (
-            PendingMail.NONE if registration.erased_at else PendingMail.CANCELLED
-        )
+        # One never confirmed is not mailed (its address may not be the registrant's),
+        # nor an erased one (it has no address).
+        owner_reachable = owner_confirmed and not registration.erased_at
+        registration.pending_mail = PendingMail.CANCELLED if owner_reachable else PendingMail.NONE
         registration.save(update_fields=["status", "cancelled_at", "pending_mail"])
         if freed_seat and not event.is_past:
             promoted = event.registrations.first_waiting()
@@ -121,10 +202,25 @@ def cancel_token(registration):
     return signing.dumps(str(registration.token), salt=CANCEL_SALT)
 
 
+def confirm_token(registration):
+    return signing.dumps(str(registration.token), salt=CONFIRM_SALT)
+
+
 def registration_for_cancel_token(value):
     """The registration a cancel link belongs to, or None for a forged or unknown link."""
+    return _registration_for(value, CANCEL_SALT)
+
+
+def registration_for_confirm_token(value):
+    """The registration a confirmation link belongs to, or None for a forged or unknown link
+    (or one whose registration expired and was deleted)."""
+    return _registration_for(value, CONFIRM_SALT)
+
+
+def _registration_for(value, salt):
+    # The signature keeps guessed values away from the database; the UUID inside is random.
     try:
-        token = signing.loads(value, salt=CANCEL_SALT)
+        token = signing.loads(value, salt=salt)
     except signing.BadSignature:
         return None
     return Registration.objects.select_related("event").filter(token=token).first()
@@ -145,17 +241,29 @@ def send_registration_mail(registration_id):
     )
     if not claimed:
         return None
+    repeat_key = f"events:registration-mail:{registration_id}"
+    if kind in REPEATABLE_MAILS and cache.get(repeat_key):
+        return None  # its owner was mailed about it a moment ago: this one is dropped
+
+    def sent():
+        Registration.objects.filter(pk=registration_id).update(mail_error="")
+        if kind in REPEATABLE_MAILS:
+            minutes = settings.RAZON_REGISTRATION_REPEAT_MAIL_MINUTES
+            cache.set(repeat_key, True, minutes * 60)
+
     return deliver(
         lambda: _mail(registration, kind),
         description=f"Registration mail {registration_id} ({kind})",
         on_failure=lambda error: Registration.objects.filter(
             pk=registration_id, pending_mail=PendingMail.NONE
         ).update(pending_mail=kind, mail_attempts=registration.mail_attempts + 1, mail_error=error),
-        on_success=lambda: Registration.objects.filter(pk=registration_id).update(mail_error=""),
+        on_success=sent,
     )
 
 
 SUBJECTS = {
+    PendingMail.CONFIRM_REQUEST: gettext_lazy("Bevestig je aanmelding: %(event)s"),
+    PendingMail.ALREADY_REGISTERED: gettext_lazy("Je bent al aangemeld: %(event)s"),
     PendingMail.CONFIRMATION: gettext_lazy("Aanmelding bevestigd: %(event)s"),
     PendingMail.WAITING: gettext_lazy("Op de wachtlijst: %(event)s"),
     PendingMail.PROMOTED: gettext_lazy("Er is een plaats vrij: je bent aangemeld voor %(event)s"),
@@ -163,8 +271,19 @@ SUBJECTS = {
 }
 
 
+ALREADY_WAITING_SUBJECT = gettext_lazy("Je staat al op de wachtlijst: %(event)s")
+
+
+def _subject(registration, kind):
+    waiting = registration.status == RegistrationStatus.WAITING
+    if kind == PendingMail.ALREADY_REGISTERED and waiting:
+        return ALREADY_WAITING_SUBJECT
+    return SUBJECTS[kind]
+
+
 def _mail(registration, kind):
     event = registration.event
+    seated = registration.status == RegistrationStatus.CONFIRMED
     with translation.override(settings.LANGUAGE_CODE):  # the site's content is Dutch
         context = {
             "registration": registration,
@@ -172,10 +291,21 @@ def _mail(registration, kind):
             "kind": kind,
             "event_url": _absolute(event.get_absolute_url()),
             "cancel_url": _absolute(reverse("events:cancel", args=[cancel_token(registration)])),
-            "show_join_url": kind in (PendingMail.CONFIRMATION, PendingMail.PROMOTED),
+            # Only the address's owner reads this mail: the join link is safe in it.
+            "show_join_url": kind in (PendingMail.CONFIRMATION, PendingMail.PROMOTED)
+            or (kind == PendingMail.ALREADY_REGISTERED and seated),
         }
+        if kind == PendingMail.CONFIRM_REQUEST:
+            confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+            context |= {
+                "confirm_url": _absolute(
+                    reverse("events:confirm", args=[confirm_token(registration)])
+                ),
+                "confirm_before": registration.confirm_before,
+                "state": event.registration_state(confirmed),
+            }
         message = EmailMessage(
-            subject=str(SUBJECTS[kind]) % {"event": event.title},
+            subject=str(_subject(registration, kind)) % {"event": event.title},
             body=render_to_string("events/email/registration.txt", context),
             to=[registration.email],
             reply_to=[settings.RAZON_CONTACT_EMAIL],

@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import path
 
 from events import views
 
@@ -11,9 +11,7 @@ urlpatterns = [
     path("agenda/<slug:slug>/", views.event_detail, name="detail"),
     path("agenda/<slug:slug>/kalender.ics", views.event_calendar, name="event_calendar"),
     path("agenda/<slug:slug>/aanmelden/", views.register, name="register"),
-    re_path(
-        r"^agenda/(?P<slug>[-\w]+)/aanmelden/(?P<status>aangemeld|wachtlijst)/$",
-        views.registered,
-        name="registered",
-    ),
+    path("agenda/<slug:slug>/aanmelden/verstuurd/", views.registered, name="registered"),
+    # After the event's routes: a token is never "aanmelden" or "kalender.ics".
+    path("agenda/bevestigen/<str:token>/", views.confirm, name="confirm"),
 ]

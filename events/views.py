@@ -95,40 +95,63 @@ def register(request, slug):
             status = 429
         else:
             try:
-                registration = services.register(
-                    event_id=event.pk, form=form, is_spam=form.looks_automated()
-                )
+                services.register(event_id=event.pk, form=form, is_spam=form.looks_automated())
             except services.RegistrationRefused as refusal:
                 context["refusal"] = str(refusal)
             else:
+                # The same answer whatever the address's state (and for a bot set aside):
+                # the mail tells the address's owner what happened.
                 if not request.htmx:
-                    return redirect(
-                        "events:registered", slug=event.slug, status=_outcome(registration)
-                    )
-                context["outcome"] = _outcome(registration)
+                    return redirect("events:registered", slug=event.slug)
+                context |= _mail_sent()
     context["breadcrumbs"] = _breadcrumbs(event, (_("Aanmelden"), request.path))
     response = render_page(request, "events/register.html", context, partials=["registration"])
     response.status_code = status
     return response
 
 
-def _outcome(registration):
-    # A set-aside (bot) registration is told it succeeded, like the contact form's spam.
-    return "wachtlijst" if registration.status == RegistrationStatus.WAITING else "aangemeld"
+def _mail_sent():
+    return {"mail_sent": True, "repeat_minutes": settings.RAZON_REGISTRATION_REPEAT_MAIL_MINUTES}
 
 
 @require_safe
-def registered(request, slug, status):
+def registered(request, slug):
+    """Where the form without JavaScript ends: "check your mail", the same for everyone."""
     event = _published_event(slug)
     return render(
         request,
         "events/register.html",
         {
             "event": event,
-            "outcome": status,
+            **_mail_sent(),
             "breadcrumbs": _breadcrumbs(event, (_("Aanmelden"), request.path)),
         },
     )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def confirm(request, token):
+    """The link in the mail: GET shows what will be confirmed and a button (mail scanners
+    follow links, so a GET never confirms), POST confirms."""
+    registration = services.registration_for_confirm_token(token)
+    crumb = (_("Bevestigen"), request.path)
+    if registration is None:
+        context = {"registration": None, "breadcrumbs": [crumb]}
+        return render(request, "events/confirm.html", context, status=400)
+    context = {"registration": registration, "breadcrumbs": _breadcrumbs(registration.event, crumb)}
+    status = 200
+    pending = registration.status == RegistrationStatus.PENDING
+    if pending and registration.confirmation_expired:
+        context["refusal"], status = services.expired_message(), 410
+    elif pending and request.method == "POST":
+        try:
+            context["registration"] = services.confirm(registration.pk)
+            context["confirmed_now"] = True
+        except services.ConfirmationExpired as refusal:
+            context["refusal"], status = str(refusal), 410
+        except services.RegistrationRefused as refusal:
+            context["refusal"] = str(refusal)
+    return render(request, "events/confirm.html", context, status=status)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

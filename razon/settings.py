@@ -369,5 +369,10 @@ RAZON_REGISTRATION_RATE_WINDOW = envint("RAZON_REGISTRATION_RATE_WINDOW", 600)
 # weeks: long enough to send the report and presentations to who came and to answer their
 # questions afterwards, short enough that a list of participants does not linger.
 RAZON_REGISTRATION_RETENTION_DAYS = envint("RAZON_REGISTRATION_RETENTION_DAYS", 56)
+# A registration counts once the address's owner confirms it with the link in the mail; the
+# link works this many hours (never after registration closes), then the row is deleted.
+RAZON_REGISTRATION_CONFIRM_HOURS = envint("RAZON_REGISTRATION_CONFIRM_HOURS", 72)
+# Registering an address again mails its owner again at most once per this many minutes.
+RAZON_REGISTRATION_REPEAT_MAIL_MINUTES = envint("RAZON_REGISTRATION_REPEAT_MAIL_MINUTES", 10)
 # The site's public address, for links in e-mails and calendar files sent outside a request.
 RAZON_SITE_URL = env("RAZON_SITE_URL", "http://127.0.0.1:8000")

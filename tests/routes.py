@@ -81,7 +81,7 @@ def demo_values():
     demo content (the `demo` fixture) plus a registration for the cancel link."""
     from alliances.models import Alliance, Organization
     from events.models import Event
-    from events.services import cancel_token
+    from events.services import cancel_token, confirm_token
     from news.models import Post
     from partnerships.models import Partnership
     from razon.models import Document
@@ -99,10 +99,11 @@ def demo_values():
         "regions:rap_project": {"slug": RAPProject.objects.published().first().slug},
         "partnerships:detail": {"slug": Partnership.objects.published().first().slug},
         "events:cancel": {"token": cancel_token(registration)},
+        "events:confirm": {"token": confirm_token(registration)},
         "events:detail": {"slug": event.slug},
         "events:event_calendar": {"slug": event.slug},
         "events:register": {"slug": event.slug},
-        "events:registered": {"slug": event.slug, "status": "aangemeld"},
+        "events:registered": {"slug": event.slug},
         "news:feed_kind": {"kind": kind},
         "news:feed_atom_kind": {"kind": kind},
         "news:detail": {"slug": Post.objects.published().first().slug},

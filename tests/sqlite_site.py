@@ -68,6 +68,16 @@ class SqliteSite:
         )
         return self.manage("shell", "--no-imports", "-c", code).strip()
 
+    def confirm_paths(self, slug):
+        """The confirmation link of every registration for the event, as its mail has it."""
+        code = (
+            "from events.models import Registration; from events.services import confirm_token; "
+            "from django.urls import reverse; "
+            f"[print(reverse('events:confirm', args=[confirm_token(r)])) "
+            f"for r in Registration.objects.filter(event__slug={slug!r})]"
+        )
+        return self.manage("shell", "--no-imports", "-c", code).split()
+
     def start(self, *args, program=("manage.py",)):
         """Starts a long-running command; its output goes to a log file beside the database."""
         log = open(self.folder / f"{args[0]}-{len(self.processes)}.log", "w+")  # noqa: SIM115
@@ -148,10 +158,11 @@ class Visitor:
         )
         with self.opener.open(url, timeout=30) as response:
             page = response.read().decode()
-        self.hidden = {
-            name: re.search(rf'name="{name}" value="([^"]+)"', page).group(1)
-            for name in ("csrfmiddlewaretoken", "started")
+        found = {
+            name: re.search(rf'name="{name}" value="([^"]+)"', page)
+            for name in ("csrfmiddlewaretoken", "started")  # a form without a bot trap: no start
         }
+        self.hidden = {name: match.group(1) for name, match in found.items() if match}
 
     def send(self, data):
         request = urllib.request.Request(

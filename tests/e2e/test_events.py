@@ -1,5 +1,5 @@
-"""A visitor finds an event, reads it, registers, gets the confirmation with a calendar file,
-and cancels: with htmx and without JavaScript."""
+"""A visitor finds an event, reads it, registers, confirms with the link in the mail, gets
+the confirmation with a calendar file, and cancels: with htmx and without JavaScript."""
 
 import re
 
@@ -30,6 +30,10 @@ def cancel_path(message):
     return re.search(r"http://placeholder(/agenda/afmelden/\S+/)", message.body).group(1)
 
 
+def confirm_path(message):
+    return re.search(r"http://placeholder(/agenda/bevestigen/\S+/)", message.body).group(1)
+
+
 def assert_valid_calendar(message):
     (_name, content, mimetype) = message.attachments[0]
     assert mimetype == "text/calendar"
@@ -56,12 +60,25 @@ def test_find_register_and_cancel_with_htmx(page, demo_site, mail_worker_pass):
     page.get_by_role("button", name="Meld mij aan").click()
     page.wait_for_selector(".confirmation")
     assert page.evaluate("window.stillTheSamePage") is True
-    assert page.locator("#live-region").inner_text() == "Je bent aangemeld."
+    expected = "Kijk in je e-mail om je aanmelding te bevestigen."
+    assert page.locator("#live-region").inner_text() == expected
     assert_no_axe_violations(page)
 
     registration = Registration.objects.get(email="anna@school.example")
+    assert registration.status == RegistrationStatus.PENDING  # no seat before the click
+    mail_worker_pass()  # the worker beside the site sends the link
+    (request,) = mail.outbox
+    page.goto(demo_site + confirm_path(request))
+    assert page.get_by_text("Anna de Vries").is_visible()
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Bevestig mijn aanmelding").click()
+    page.wait_for_selector("text=Je bent aangemeld")
+    assert_no_axe_violations(page)
+    registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CONFIRMED
-    mail_worker_pass()  # the worker beside the site sends the confirmation
+
+    mail.outbox.clear()
+    mail_worker_pass()  # the confirmation, with the calendar file
     (message,) = mail.outbox
     assert_valid_calendar(message)
 
@@ -74,8 +91,8 @@ def test_find_register_and_cancel_with_htmx(page, demo_site, mail_worker_pass):
     assert registration.status == RegistrationStatus.CANCELLED
 
     # The pages the no-JavaScript path ends on (axe needs JavaScript to run).
-    for path in ["/agenda/werksessie-schaalniveau-in-je-eigen-regio/aanmelden/wachtlijst/",
-                 "/agenda/afmelden/vervalst/"]:  # fmt: skip
+    for path in ["/agenda/werksessie-schaalniveau-in-je-eigen-regio/aanmelden/verstuurd/",
+                 "/agenda/afmelden/vervalst/", "/agenda/bevestigen/vervalst/"]:  # fmt: skip
         page.goto(demo_site + path)
         assert_no_axe_violations(page)
 
@@ -95,9 +112,16 @@ def test_find_register_and_cancel_without_javascript(page_without_js, demo_site,
 
     fill_in(page, "Bram Jansen", "bram@school.example")
     page.get_by_role("button", name="Meld mij aan").click()
-    page.wait_for_url(re.compile(r"/aanmelden/aangemeld/$"))
+    page.wait_for_url(re.compile(r"/aanmelden/verstuurd/$"))
+    assert page.get_by_role("heading", name="Kijk in je e-mail").is_visible()
+
+    mail_worker_pass()
+    (request,) = mail.outbox
+    page.goto(demo_site + confirm_path(request))
+    page.get_by_role("button", name="Bevestig mijn aanmelding").click()
     assert page.get_by_role("heading", name="Je bent aangemeld").is_visible()
 
+    mail.outbox.clear()
     mail_worker_pass()
     (message,) = mail.outbox
     assert_valid_calendar(message)

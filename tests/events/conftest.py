@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from tests.contact.conftest import started
 
@@ -24,3 +25,14 @@ def valid_data(**overrides):
     }
     data.update(overrides)
     return data
+
+
+def confirm_url(registration):
+    from events.services import confirm_token
+
+    return reverse("events:confirm", args=[confirm_token(registration)])
+
+
+def confirm(client, registration):
+    """The owner clicks the link in the mail and presses the button."""
+    return client.post(confirm_url(registration))

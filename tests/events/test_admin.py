@@ -69,3 +69,36 @@ def test_staff_without_permissions_cannot_see_registrations(client, staff_withou
     client.force_login(staff_without_permissions)
     response = client.get(reverse("admin:events_registration_changelist"))
     assert response.status_code == 403
+
+
+def test_the_secretariat_sees_who_has_yet_to_confirm(superuser_client):
+    event = factories.event(title="Werksessie", capacity=3)
+    factories.registration(event, name="Anna")
+    factories.registration(event, name="Bram", status=RegistrationStatus.PENDING)
+
+    changelist = reverse("admin:events_registration_changelist")
+    html = superuser_client.get(changelist, {"status__exact": "pending"}).content.decode()
+    assert "Bram" in html and "Anna" not in html
+    assert "Wacht op bevestiging" in html  # the state, and the filter offers it
+    events = superuser_client.get(reverse("admin:events_event_changelist")).content.decode()
+    assert "1 / 3" in events and "Nog niet bevestigd" in events
+
+    pending = Registration.objects.get(name="Bram")
+    page = superuser_client.get(
+        reverse("admin:events_registration_change", args=[pending.pk])
+    ).content.decode()
+    assert "bevestigen kan tot" in page.lower()
+    assert "de aanmelder heeft nog niet op de link in de e-mail geklikt" in page
+
+
+def test_the_participants_export_leaves_out_who_has_yet_to_confirm(superuser_client):
+    event = factories.event(title="Sessie")
+    factories.registration(event, name="Anna")
+    factories.registration(event, name="Bram", status=RegistrationStatus.PENDING)
+    response = superuser_client.post(
+        reverse("admin:events_event_changelist"),
+        {"action": "export_registrations", "_selected_action": [event.pk]},
+    )
+    text = response.content.decode("utf-8-sig")
+    assert "Anna" in text and "Bram" not in text
+    assert "Bevestigd op" in text.splitlines()[0]

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from events.models import PendingMail, Registration, RegistrationStatus
 from tests import factories
-from tests.events.conftest import valid_data
+from tests.events.conftest import confirm, valid_data
 from tests.smtp import start_server
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +20,8 @@ def test_with_the_mail_server_down_registrations_succeed_and_mails_follow_once_i
     second = client.post(url, valid_data(email="twee@school.example"))
 
     assert first.status_code == second.status_code == 302
+    for registration in Registration.objects.order_by("pk"):
+        assert confirm(client, registration).status_code == 200
     assert "0 sent, 2 failed" in mail_worker_pass()
     one, two = Registration.objects.order_by("pk")
     assert (one.status, two.status) == (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING)

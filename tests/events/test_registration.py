@@ -12,7 +12,7 @@ from icalendar import Calendar
 from events.models import PendingMail, Registration, RegistrationStatus
 from events.services import cancel_token
 from tests import factories
-from tests.events.conftest import valid_data
+from tests.events.conftest import confirm, confirm_url, valid_data
 
 pytestmark = pytest.mark.django_db
 
@@ -38,26 +38,65 @@ def post(client, event, htmx=False, **overrides):
     return client.post(register_url(event), valid_data(**overrides), **headers)
 
 
-def test_registering_without_javascript_stores_it_redirects_and_mails_a_calendar_file(
-    client, event, django_capture_on_commit_callbacks, mail_worker_pass
+def test_registering_without_javascript_stores_it_unconfirmed_and_mails_the_link(
+    client, event, mail_worker_pass
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = post(client, event, email="Bram@School.example")
+    response = post(client, event, email="Bram@School.example")
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("events:registered", args=[event.slug, "aangemeld"])
+    assert response["Location"] == reverse("events:registered", args=[event.slug])
     registration = Registration.objects.get()
-    assert registration.status == RegistrationStatus.CONFIRMED
+    assert registration.status == RegistrationStatus.PENDING  # no seat until confirmed
     assert registration.email == "bram@school.example"
-    assert registration.pending_mail == PendingMail.CONFIRMATION  # owed: the worker sends it
+    assert registration.name == "Bram Jansen"  # what was typed is stored at once
+    assert registration.confirmed_at is None
+    assert registration.pending_mail == PendingMail.CONFIRM_REQUEST  # the worker sends it
     assert mail.outbox == []
 
     assert "1 sent, 0 failed" in mail_worker_pass()
     registration.refresh_from_db()
     assert registration.pending_mail == PendingMail.NONE
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
+    (message,) = mail.outbox
     assert message.to == ["bram@school.example"]
+    assert message.subject == "Bevestig je aanmelding: Werksessie"
+    assert f"https://www.ra-zon.example{confirm_url(registration)}" in message.body
+    assert "Heb je je niet zelf aangemeld?" in message.body
+    # Nothing the visitor typed goes to an address that may not be theirs, nor the join link.
+    assert "Bram Jansen" not in message.body and "Stichting" not in message.body
+    assert "teams.example" not in message.body and not message.attachments
+    assert "/agenda/afmelden/" not in message.body
+
+    page = client.get(response["Location"]).content.decode()
+    assert "Kijk in je e-mail" in page
+
+
+def test_the_link_shows_what_is_confirmed_a_get_changes_nothing_a_post_confirms(
+    client, event, mail_worker_pass
+):
+    post(client, event, question="Mijn vraag <b>vooraf</b>")
+    registration = Registration.objects.get()
+    mail_worker_pass()
+    mail.outbox.clear()
+
+    page = client.get(confirm_url(registration))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Bevestig mijn aanmelding" in html
+    assert "Bram Jansen" in html and "Stichting Voorbeeld" in html
+    assert "Mijn vraag &lt;b&gt;vooraf&lt;/b&gt;" in html
+    assert client.head(confirm_url(registration)).status_code == 200
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.PENDING  # mail scanners follow links
+
+    response = confirm(client, registration)
+    assert response.status_code == 200
+    assert "Je bent aangemeld" in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CONFIRMED
+    assert registration.confirmed_at is not None
+
+    assert "1 sent" in mail_worker_pass()
+    (message,) = mail.outbox
     assert "Aanmelding bevestigd: Werksessie" in message.subject
     assert "https://teams.example/geheim" in message.body  # only registered people get it
     cancel_link = re.search(r"https://www\.ra-zon\.example(/agenda/afmelden/\S+/)", message.body)
@@ -69,8 +108,78 @@ def test_registering_without_javascript_stores_it_redirects_and_mails_a_calendar
     assert str(vevent["SUMMARY"]) == "Werksessie"
     assert vevent.decoded("DTSTART") == event.starts_at.replace(microsecond=0)
 
-    page = client.get(response["Location"]).content.decode()
-    assert "Je bent aangemeld" in page
+    # Confirming twice changes nothing and mails nothing.
+    again = confirm(client, registration)
+    assert "al bevestigd" in again.content.decode()
+    assert "0 sent" in mail_worker_pass()
+
+
+def test_unconfirmed_registrations_take_no_seat_and_are_not_counted(client, event):
+    for n in range(3):
+        post(client, event, email=f"iemand{n}@school.example")
+    assert Registration.objects.filter(status=RegistrationStatus.PENDING).count() == 3
+
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "Nog 2 plaatsen vrij." in page and "Meld mij aan" in page
+
+    confirm(client, Registration.objects.first())
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "Nog 1 plaats vrij." in page
+
+
+def test_whoever_confirms_first_gets_the_seat_later_ones_the_waiting_list(
+    client, event, mail_worker_pass
+):
+    for n in range(3):
+        post(client, event, email=f"iemand{n}@school.example")
+    first, second, third = Registration.objects.order_by("pk")
+
+    for registration in (third, first):
+        assert "Je bent aangemeld" in confirm(client, registration).content.decode()
+    response = confirm(client, second)
+    assert "Je staat op de wachtlijst" in response.content.decode()
+    second.refresh_from_db()
+    assert second.status == RegistrationStatus.WAITING
+
+    mail.outbox.clear()
+    mail_worker_pass()
+    subjects = {m.to[0]: m for m in mail.outbox}
+    waiting = subjects["iemand1@school.example"]
+    assert "Op de wachtlijst" in waiting.subject
+    assert not waiting.attachments and "teams.example" not in waiting.body
+
+
+def test_when_full_the_mail_says_confirming_means_the_waiting_list(client, event, mail_worker_pass):
+    factories.registration(event)
+    factories.registration(event)
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "Zet mij op de wachtlijst" in page
+
+    response = post(client, event)
+    mail_worker_pass()
+
+    assert response["Location"] == reverse("events:registered", args=[event.slug])
+    (message,) = mail.outbox
+    assert "als je bevestigt, kom je op de wachtlijst" in message.body
+    registration = Registration.objects.get(email="bram@school.example")
+    assert "Je staat op de wachtlijst" in confirm(client, registration).content.decode()
+    assert Registration.objects.get(pk=registration.pk).status == RegistrationStatus.WAITING
+
+
+def test_confirming_when_full_without_a_waiting_list_says_so_and_keeps_it_waiting(client, event):
+    post(client, event)
+    registration = Registration.objects.get()
+    event.waiting_list = False
+    event.save()
+    factories.registration(event)
+    factories.registration(event)
+
+    response = confirm(client, registration)
+
+    assert response.status_code == 200
+    assert "Deze bijeenkomst is vol en heeft geen wachtlijst." in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.PENDING
 
 
 def test_the_join_link_is_never_on_the_public_page(client, event):
@@ -83,23 +192,7 @@ def test_htmx_registration_answers_in_place(client, event):
     html = response.content.decode()
     assert response.status_code == 200
     assert html.lstrip().startswith('<section id="registration"')
-    assert "Je bent aangemeld" in html and "<html" not in html
-
-
-def test_when_full_people_go_on_the_waiting_list_and_are_told(client, event, mail_worker_pass):
-    factories.registration(event)
-    factories.registration(event)
-    page = client.get(event.get_absolute_url()).content.decode()
-    assert "Zet mij op de wachtlijst" in page
-
-    response = post(client, event)
-    mail_worker_pass()
-
-    assert response["Location"].endswith("/wachtlijst/")
-    assert Registration.objects.get(email="bram@school.example").status == "waiting"
-    assert "Op de wachtlijst" in mail.outbox[0].subject
-    assert not mail.outbox[0].attachments
-    assert "teams.example" not in mail.outbox[0].body
+    assert "Kijk in je e-mail" in html and "<html" not in html
 
 
 def test_full_without_a_waiting_list_refuses_with_a_message(client, event):
@@ -135,29 +228,22 @@ def test_closed_or_not_yet_open_registration_is_refused(client, event, settings_
     assert not Registration.objects.exists()
 
 
-def test_refused_registration_keeps_what_was_typed(client, event):
+def test_a_closed_registration_says_why_instead_of_the_form(client, event):
     event.registration_closes_at = timezone.now() - timedelta(minutes=1)
-    event.capacity = None
     event.save()
-    # Closed: the form is gone, the message says why.
-    assert "is gesloten" in post(client, event).content.decode()
-
-    event.registration_closes_at = None
-    event.save()
-    factories.registration(event, email="bram@school.example")
-    html = post(client, event, question="Mijn vraag blijft staan").content.decode()
-    assert "al aangemeld" in html
-    assert "Mijn vraag blijft staan" in html
+    html = post(client, event).content.decode()
+    assert "is gesloten" in html and "Meld mij aan" not in html
 
 
 def test_one_registration_per_email_per_event_whatever_the_case(client, event):
     post(client, event)
     response = post(client, event, email="BRAM@school.EXAMPLE")
-    assert "al aangemeld" in response.content.decode()
+    assert response["Location"] == reverse("events:registered", args=[event.slug])
     assert Registration.objects.count() == 1
     # Another event: fine.
     other = factories.event(registration_enabled=True)
     assert post(client, other).status_code == 302
+    assert Registration.objects.count() == 2
 
 
 def test_what_is_typed_is_stored_cleaned_of_control_characters_and_one_liners_of_line_breaks(
@@ -214,7 +300,8 @@ def test_the_rate_limit_answers_429_and_keeps_the_form(client, event, settings):
 
 def test_a_bot_filling_the_honeypot_takes_no_seat_and_gets_no_mail(client, event, mail_worker_pass):
     response = post(client, event, website="http://spam.example")
-    assert response.status_code == 302
+    assert response.status_code == 302  # told what a person is told
+    assert response["Location"] == reverse("events:registered", args=[event.slug])
     assert Registration.objects.get().status == RegistrationStatus.CANCELLED
     assert "0 sent" in mail_worker_pass()
     assert not mail.outbox

@@ -24,6 +24,11 @@ def test_24_registrations_and_24_contact_messages_at_once_on_a_sqlite_file_all_s
     statuses = send_at_once(sends)
 
     assert statuses == [302] * len(sends), sqlite_site.errors()
+    # Every registration waits for its owner's click; the owners then click at once.
+    confirming = [Visitor(f"{url}{path}") for path in sqlite_site.confirm_paths(slug)]
+    assert len(confirming) == VISITORS
+    statuses = send_at_once([(visitor, {}) for visitor in confirming])
+    assert statuses == [200] * VISITORS, sqlite_site.errors()
     registrations = dict(
         sqlite_site.query(
             "SELECT r.status, count(*) FROM events_registration r"
