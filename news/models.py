@@ -56,9 +56,7 @@ class PostQuerySet(PublishableQuerySet):
     def with_public_author(self):
         """Adds `public_author`: the author chosen from the contact people, only when the
         site may show them (None otherwise); in the same query. The byline reads it."""
-        return self.annotate(public_author=public_person("author")).select_related(
-            "public_author"
-        )
+        return self.annotate(public_author=public_person("author")).select_related("public_author")
 
     def for_list(self):
         """Posts as the overview lists them: newest first, with public author and sectors."""
