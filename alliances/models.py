@@ -151,7 +151,14 @@ class Person(models.Model):
     is_public = models.BooleanField(
         _("tonen op de site"),
         default=True,
-        help_text=_("Zet uit om deze persoon alleen in het beheer te bewaren."),
+        help_text=_(
+            "Aan: de persoon staat op de site waar die gekoppeld is: als contactpersoon van "
+            "een alliantie (op de alliantiepagina met functie, organisatie, e-mailadres en "
+            "telefoon, en op de homepage), van een partnerschap of een onderwijsregio (ook op "
+            "de regiokaart), en als auteur van berichten (op het bericht, in het overzicht en "
+            "in de feeds). Uit: de persoon is alleen in het beheer te zien; naam en gegevens "
+            "staan nergens op de site, ook niet waar de persoon gekoppeld is."
+        ),
     )
 
     objects = PersonQuerySet.as_manager()
