@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import FilteredRelation, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -107,8 +107,33 @@ class Organization(Publishable):
         return self.name
 
 
+def public_person_condition(prefix=""):
+    """The one rule for showing a person on the site, as a Q (`prefix` ends in `__` to apply
+    it across a relation): only people marked public (`is_public`). Every public page,
+    fragment, feed, export and structured data reads people through what is built on it:
+    `Person.objects.public()`, `AllianceContact.objects.with_public_person()`, and
+    `public_person()` for a foreign key to a person."""
+    return Q(**{f"{prefix}is_public": True})
+
+
+def public_person(field):
+    """The person in the foreign key `field`, but only a public one, as a filtered relation:
+    `.annotate(public_contact=public_person("contact")).select_related("public_contact")`
+    joins it in the same query (no extra query per row). On a row whose person is not public
+    the attribute is not set: the model declares it `= None`, so it reads None there, and
+    on every object fetched without it (a person is shown only when asked for this way)."""
+    return FilteredRelation(field, condition=public_person_condition(f"{field}__"))
+
+
+class PersonQuerySet(models.QuerySet):
+    def public(self):
+        """The people the site may show (`public_person_condition`)."""
+        return self.filter(public_person_condition())
+
+
 class Person(models.Model):
-    """Someone visitors can contact. Only people marked public are shown on the site."""
+    """Someone visitors can contact. Only people marked public are shown on the site (read
+    them through `public()`, `with_public_person()` or `public_person()`)."""
 
     name = models.CharField(_("naam"), max_length=200)
     role = models.CharField(
@@ -127,8 +152,17 @@ class Person(models.Model):
     is_public = models.BooleanField(
         _("tonen op de site"),
         default=True,
-        help_text=_("Zet uit om deze persoon alleen in het beheer te bewaren."),
+        help_text=_(
+            "Aan: de persoon staat op de site waar die gekoppeld is: als contactpersoon van "
+            "een alliantie (op de alliantiepagina met functie, organisatie, e-mailadres en "
+            "telefoon, en op de homepage), van een partnerschap of een onderwijsregio (ook op "
+            "de regiokaart), en als auteur van berichten (op het bericht, in het overzicht en "
+            "in de feeds). Uit: de persoon is alleen in het beheer te zien; naam en gegevens "
+            "staan nergens op de site, ook niet waar de persoon gekoppeld is."
+        ),
     )
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -153,7 +187,7 @@ class AllianceQuerySet(PublishableQuerySet):
             Prefetch("lead_institutes", queryset=Organization.objects.published()),
             Prefetch(
                 "alliancecontact_set",
-                queryset=AllianceContact.objects.filter(person__is_public=True).select_related(
+                queryset=AllianceContact.objects.with_public_person().select_related(
                     "person__organization"
                 ),
                 to_attr="public_contacts",
@@ -257,12 +291,20 @@ class Alliance(Publishable):
         return reverse("alliances:detail", args=[self.slug])
 
 
+class AllianceContactQuerySet(models.QuerySet):
+    def with_public_person(self):
+        """The contacts whose person the site may show (`public_person_condition`)."""
+        return self.filter(public_person_condition("person__"))
+
+
 class AllianceContact(models.Model):
     """A contact person of an alliance, in the order the alliance page lists them."""
 
     alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE)
     person = models.ForeignKey(Person, verbose_name=_("persoon"), on_delete=models.CASCADE)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    objects = AllianceContactQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]

@@ -62,7 +62,8 @@ class PostAdmin(AssignedObjectsAdmin, PublishableAdmin):
 
     @admin.display(description=_("auteur"))
     def byline(self, obj):
-        return obj.byline_name or "–"
+        # The author as chosen, public or not: the admin is where non-public people show.
+        return obj.author or obj.author_name or "–"
 
     @admin.display(description=_("op de site"))
     def on_site(self, obj):

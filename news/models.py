@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from alliances.models import Organization, Person
+from alliances.models import Organization, Person, public_person
 from events.models import Event
 from partnerships.models import Partnership
 from razon.images import WebImageField
@@ -53,22 +53,27 @@ class PostQuerySet(PublishableQuerySet):
     def newest_first(self):
         return self.order_by("-date", "-pk")
 
+    def with_public_author(self):
+        """Adds `public_author`: the author chosen from the contact people, only when the
+        site may show them (None otherwise); in the same query. The byline reads it."""
+        return self.annotate(public_author=public_person("author")).select_related("public_author")
+
     def for_list(self):
-        """Posts as the overview lists them: newest first, with author and sectors."""
-        return self.newest_first().select_related("author").prefetch_related("sectors")
+        """Posts as the overview lists them: newest first, with public author and sectors."""
+        return self.newest_first().with_public_author().prefetch_related("sectors")
 
     def for_cards(self):
         """Posts as short cards (home page, related posts): newest first, no joins."""
         return self.newest_first().only(*CARD_FIELDS)
 
     def for_feed(self):
-        """Posts as the feeds carry them: newest first, with author and sectors."""
+        """Posts as the feeds carry them: newest first, with public author and sectors."""
         return self.for_list()
 
     def for_page(self):
-        """A post with everything its page shows: author, sectors, further reading, and the
-        published events, partnerships, regions and organisations it is about."""
-        return self.select_related("author__organization").prefetch_related(
+        """A post with everything its page shows: public author, sectors, further reading, and
+        the published events, partnerships, regions and organisations it is about."""
+        return self.with_public_author().prefetch_related(
             "sectors",
             "links",
             models.Prefetch("events", queryset=Event.objects.published().order_by("-starts_at")),
@@ -250,6 +255,9 @@ class Post(DemoFlag, Publishable):
         ),
     )
 
+    # The author as the site may show them: set by `with_public_author()`.
+    public_author = None
+
     objects = PostQuerySet.as_manager()
 
     class Meta:
@@ -292,16 +300,17 @@ class Post(DemoFlag, Publishable):
 
     @property
     def byline_name(self):
-        """Who wrote it, as the site shows it; a person kept out of the site stays unnamed."""
-        if self.author and self.author.is_public:
-            return self.author.name
+        """Who wrote it, as the site shows it (fetched `with_public_author()`); a person kept
+        out of the site stays unnamed."""
+        if self.public_author:
+            return self.public_author.name
         return self.author_name
 
     @property
     def byline_role(self):
         if self.author_role:
             return self.author_role
-        return self.author.role if self.author and self.author.is_public else ""
+        return self.public_author.role if self.public_author else ""
 
     @property
     def published_at(self):

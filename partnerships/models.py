@@ -7,7 +7,7 @@ from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from alliances.models import Organization, Person
+from alliances.models import Organization, Person, public_person
 from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector, published_condition
 from razon.richtext import RichTextField
 from regions.models import EducationRegion, Municipality
@@ -61,13 +61,26 @@ class PartnershipQuerySet(PublishableQuerySet):
             )
         )
 
+    def with_public_contact(self):
+        """Adds `public_contact`: the contact person with their organisation, only when the
+        site may show them (None otherwise); in the same query."""
+        return self.annotate(public_contact=public_person("contact")).select_related(
+            "public_contact__organization"
+        )
+
     def for_page(self):
         """A partnership with its published members (by role), municipalities, sectors,
-        region and contact person."""
-        return self.select_related("education_region", "contact__organization").prefetch_related(
-            "sectors",
-            "municipalities",
-            Prefetch("memberships", queryset=Membership.objects.public(), to_attr="public_members"),
+        region and public contact person."""
+        return (
+            self.with_public_contact()
+            .select_related("education_region")
+            .prefetch_related(
+                "sectors",
+                "municipalities",
+                Prefetch(
+                    "memberships", queryset=Membership.objects.public(), to_attr="public_members"
+                ),
+            )
         )
 
 
@@ -130,6 +143,9 @@ class Partnership(DemoFlag, Publishable):
             "bijeenkomsten en berichten ervan mogen bewerken."
         ),
     )
+
+    # The contact person as the site may show them: set by `with_public_contact()`.
+    public_contact = None
 
     objects = PartnershipQuerySet.as_manager()
 

@@ -5,7 +5,7 @@ from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from alliances.models import Organization, Person
+from alliances.models import Organization, Person, public_person
 from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector
 from razon.richtext import RichTextField
 
@@ -41,10 +41,18 @@ class EducationRegionQuerySet(PublishableQuerySet):
             municipality_count=Count("municipalities", distinct=True),
         )
 
+    def with_public_contact(self):
+        """Adds `public_contact`: the contact person with their organisation, only when the
+        site may show them (None otherwise); in the same query."""
+        return self.annotate(public_contact=public_person("contact")).select_related(
+            "public_contact__organization"
+        )
+
     def for_page(self):
-        """A region with everything its page shows: published members with their role,
-        municipalities, sectors, the contact person and the published RAP projects."""
-        return self.select_related("contact__organization").prefetch_related(
+        """A region with everything its page and the regiokaart panel show: published members
+        with their role, municipalities, sectors, the public contact person and the published
+        RAP projects."""
+        return self.with_public_contact().prefetch_related(
             "sectors",
             "municipalities",
             Prefetch(
@@ -101,6 +109,9 @@ class EducationRegion(DemoFlag, Publishable):
         related_name="+",
     )
     website = models.URLField(_("website"), blank=True)
+
+    # The contact person as the site may show them: set by `with_public_contact()`.
+    public_contact = None
 
     objects = EducationRegionQuerySet.as_manager()
 

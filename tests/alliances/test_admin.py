@@ -71,3 +71,16 @@ def test_other_alliance_admins_load_with_search(superuser_client, demo, url_name
     response = superuser_client.get(reverse(url_name), {"q": "a"})
 
     assert response.status_code == 200
+
+
+def test_the_person_form_says_where_a_public_person_shows_and_that_others_stay_in_the_admin(
+    superuser_client,
+):
+    hidden = factories.person(name="Verborgen Persoon", is_public=False)
+
+    form = superuser_client.get(reverse("admin:alliances_person_add")).content.decode()
+    listing = superuser_client.get(reverse("admin:alliances_person_changelist")).content.decode()
+
+    assert "als contactpersoon van een alliantie" in form and "regiokaart" in form
+    assert "alleen in het beheer te zien" in form
+    assert hidden.name in listing  # editors do see them, here

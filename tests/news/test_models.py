@@ -49,15 +49,26 @@ def test_an_author_is_a_person_or_a_name_not_both():
     assert "author_name" in error.value.message_dict
 
 
+def fetched(post):
+    """The post as the public pages fetch it: with its public author."""
+    return Post.objects.with_public_author().get(pk=post.pk)
+
+
 def test_the_byline_names_a_public_person_with_their_role_or_the_free_name():
     person = factories.person(name="Sabine", role="Projectleider")
-    assert factories.post(author=person).byline_name == "Sabine"
-    assert factories.post(author=person).byline_role == "Projectleider"
-    assert factories.post(author=person, author_role="lector").byline_role == "lector"
-    assert factories.post(author_name="Miranda").byline_name == "Miranda"
+    assert fetched(factories.post(author=person)).byline_name == "Sabine"
+    assert fetched(factories.post(author=person)).byline_role == "Projectleider"
+    assert fetched(factories.post(author=person, author_role="lector")).byline_role == "lector"
+    assert fetched(factories.post(author_name="Miranda")).byline_name == "Miranda"
 
     hidden = factories.person(name="Verborgen", role="Geheim", is_public=False)
-    post = factories.post(author=hidden)
+    post = fetched(factories.post(author=hidden))
+    assert post.byline_name == "" and post.byline_role == ""
+
+
+def test_a_post_fetched_without_its_public_author_names_no_person():
+    """Fail-safe: only `with_public_author()` (which checks the person) names them."""
+    post = factories.post(author=factories.person(name="Sabine", role="Projectleider"))
     assert post.byline_name == "" and post.byline_role == ""
 
 

@@ -150,7 +150,7 @@ def test_a_post_page_runs_a_fixed_number_of_queries(client, django_assert_num_qu
     for _ in range(30):
         factories.post(sectors=sectors, events=list(post.events.all()))
 
-    # 1 the post with its author and the author's organisation, 2 sectors, 3 further
+    # 1 the post with its public author, 2 sectors, 3 further
     # reading, 4 events, 5 partnerships, 6 regions, 7 organisations, 8 related posts.
     with django_assert_num_queries(8):
         response = client.get(post.get_absolute_url())
