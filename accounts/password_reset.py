@@ -17,7 +17,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from accounts.models import PasswordResetMail
-from razon.mail import deliver
+from razon.mail import deliver, site_url
 from razon.ratelimit import limit_reached, subject_limit_reached
 
 
@@ -92,7 +92,7 @@ def _message(user):
     with translation.override(settings.LANGUAGE_CODE):  # the back-office is Dutch
         context = {
             "user": user,
-            "reset_url": f"{settings.RAZON_SITE_URL.rstrip('/')}{path}",
+            "reset_url": site_url(path),
             "valid_minutes": settings.PASSWORD_RESET_TIMEOUT // 60,
         }
         return EmailMessage(

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from events.calendar import calendar_for
 from events.models import Event, PendingMail, Registration, RegistrationState, RegistrationStatus
-from razon.mail import deliver
+from razon.mail import deliver, site_url
 
 CANCEL_SALT = "events.registration.cancel"
 CONFIRM_SALT = "events.registration.confirm"
@@ -289,8 +289,8 @@ def _mail(registration, kind):
             "registration": registration,
             "event": event,
             "kind": kind,
-            "event_url": _absolute(event.get_absolute_url()),
-            "cancel_url": _absolute(reverse("events:cancel", args=[cancel_token(registration)])),
+            "event_url": site_url(event.get_absolute_url()),
+            "cancel_url": site_url(reverse("events:cancel", args=[cancel_token(registration)])),
             # Only the address's owner reads this mail: the join link is safe in it.
             "show_join_url": kind in (PendingMail.CONFIRMATION, PendingMail.PROMOTED)
             or (kind == PendingMail.ALREADY_REGISTERED and seated),
@@ -298,7 +298,7 @@ def _mail(registration, kind):
         if kind == PendingMail.CONFIRM_REQUEST:
             confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
             context |= {
-                "confirm_url": _absolute(
+                "confirm_url": site_url(
                     reverse("events:confirm", args=[confirm_token(registration)])
                 ),
                 "confirm_before": registration.confirm_before,
@@ -311,9 +311,5 @@ def _mail(registration, kind):
             reply_to=[settings.RAZON_CONTACT_EMAIL],
         )
     if context["show_join_url"]:
-        message.attach("bijeenkomst.ics", calendar_for([event], _absolute), "text/calendar")
+        message.attach("bijeenkomst.ics", calendar_for([event], site_url), "text/calendar")
     return message
-
-
-def _absolute(path):
-    return f"{settings.RAZON_SITE_URL.rstrip('/')}{path}"

@@ -10,6 +10,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
+
 logger = logging.getLogger(__name__)
 
 ERROR_LENGTH = 300
@@ -23,6 +25,12 @@ class Outbox:
 
 
 _outboxes = {}
+
+
+def site_url(path):
+    """The absolute address of a path on the site, for links in mail (which has no request):
+    from `RAZON_SITE_URL`."""
+    return f"{settings.RAZON_SITE_URL.rstrip('/')}{path}"
 
 
 def register(name, *, owed, attempts_field, send):
