@@ -262,6 +262,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         extra_context = {
             **(extra_context or {}),
             "retention_days": settings.RAZON_REGISTRATION_RETENTION_DAYS,
+            "confirm_hours": settings.RAZON_REGISTRATION_CONFIRM_HOURS,
         }
         return super().changelist_view(request, extra_context)
 

@@ -38,6 +38,7 @@ def privacy(request):
         {
             "retention_months": settings.RAZON_CONTACT_RETENTION_MONTHS,
             "registration_retention_days": settings.RAZON_REGISTRATION_RETENTION_DAYS,
+            "registration_confirm_hours": settings.RAZON_REGISTRATION_CONFIRM_HOURS,
             "breadcrumbs": [(_("Privacy"), request.path)],
         },
     )

@@ -20,12 +20,15 @@ def test_the_statement_covers_registrations_with_the_retention_from_the_setting(
 def test_the_statement_and_the_admin_follow_the_settings(client, superuser_client, settings):
     settings.RAZON_REGISTRATION_RETENTION_DAYS = 21
     settings.RAZON_CONTACT_RETENTION_MONTHS = 6
+    settings.RAZON_REGISTRATION_CONFIRM_HOURS = 48
 
     page = client.get(reverse("privacy")).content.decode()
     assert "21 dagen na afloop van de bijeenkomst" in page
     assert "6 maanden na ontvangst" in page
+    assert "Bevestig je niet binnen 48 uur" in page
 
     registrations = superuser_client.get(reverse("admin:events_registration_changelist"))
     assert "21 dagen na afloop van de bijeenkomst gewist" in registrations.content.decode()
+    assert "niet binnen 48 uur is bevestigd" in registrations.content.decode()
     messages = superuser_client.get(reverse("admin:contact_contactmessage_changelist"))
     assert "6 maanden na ontvangst verwijderd" in messages.content.decode()
