@@ -53,7 +53,7 @@ Uit alle geledingen kwamen aanmeldingen: projectleiders RAP, programmamanagers S
 - de whitepaper over slim regionaal organiseren, waarnaar de presentatie verwijst;
 - een format om in je eigen regio het gesprek te voeren over het schaalniveau van samenwerkingsactiviteiten.
 
-Na de sessie kregen we ook informatie over hoe de vakbonden betrokken zijn bij de ontwikkeling van onderwijsregio's. De tweede strategiesessie, voor bestuurders en projectleiders, volgde op vrijdag 28 juni 2024.
+Naar aanleiding van de strategiesessie ontvingen we informatie over de betrokkenheid van de vakbonden bij de ontwikkeling van onderwijsregio's. De tweede strategiesessie, voor bestuurders en projectleiders, volgde op vrijdag 28 juni 2024.
 """
 
 # Source: ra-zon.nl about the second session (DEMO-FACTS.md, "Alliance and sessions").

@@ -63,7 +63,7 @@ Vanuit die gedachte nodigden we iedereen uit die aan de samenwerking bijdraagt, 
 - programmamanagers Samen Opleiden & Professionaliseren;
 - bestuurders uit po, (v)so, vo en mbo;
 - directeuren van de lerarenopleidingen;
-- de vakbonden en de Realisatie-Eenheid.
+- de vakbond en de Realisatie-Eenheid.
 
 ## Zes gespreksgroepen
 

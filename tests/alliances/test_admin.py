@@ -71,3 +71,14 @@ def test_other_alliance_admins_load_with_search(superuser_client, demo, url_name
     response = superuser_client.get(reverse(url_name), {"q": "a"})
 
     assert response.status_code == 200
+
+
+def test_the_list_shows_and_filters_demo_organisations(superuser_client):
+    factories.organization(name="Verzonnen bond", is_demo=True)
+    factories.organization(name="Echte hogeschool")
+
+    html = superuser_client.get(changelist()).content.decode()
+    assert "column-is_demo" in html
+
+    demo_only = superuser_client.get(changelist(), {"is_demo__exact": "1"}).content.decode()
+    assert "Verzonnen bond" in demo_only and "Echte hogeschool" not in demo_only

@@ -69,3 +69,15 @@ def test_staff_without_permissions_cannot_see_registrations(client, staff_withou
     client.force_login(staff_without_permissions)
     response = client.get(reverse("admin:events_registration_changelist"))
     assert response.status_code == 403
+
+
+def test_the_list_shows_and_filters_demo_events(superuser_client):
+    factories.event(title="Verzonnen sessie", is_demo=True)
+    factories.event(title="Echte sessie")
+    url = reverse("admin:events_event_changelist")
+
+    html = superuser_client.get(url).content.decode()
+    assert "column-is_demo" in html
+
+    demo_only = superuser_client.get(url, {"is_demo__exact": "1"}).content.decode()
+    assert "Verzonnen sessie" in demo_only and "Echte sessie" not in demo_only
