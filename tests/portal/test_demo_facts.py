@@ -40,113 +40,42 @@ RIVIERENLAND = ("regions:rap_project", ["rap-rivierenland"])
 
 # (page, text as the page shows it, source). Texts are compared without tags, with entities
 # decoded, whitespace collapsed and curly apostrophes made straight.
+# fmt: off
 FACTS = [
     # seed 000: the alliance
-    (
-        ALLIANCE,
-        "In het najaar van 2020 sloten het ministerie van OCW, de Vereniging Hogescholen en de Vereniging van Universiteiten (VSNU) het bestuursakkoord flexibilisering lerarenopleidingen",
-        "seed 000",
-    ),
+    (ALLIANCE, "In het najaar van 2020 sloten het ministerie van OCW, de Vereniging Hogescholen en de Vereniging van Universiteiten (VSNU) het bestuursakkoord flexibilisering lerarenopleidingen", "seed 000"),
     (ALLIANCE, "april 2021", "seed 000"),
     (ALLIANCE, "HAN, Radboud Universiteit en ArtEZ", "seed 000"),
     (ALLIANCE, "In lijn met het rapport 'Slimme Verbindingen'", "seed 000"),
-    (
-        ALLIANCE,
-        "curriculum.nu, het bevoegdhedenstelsel, 10-14 onderwijs en langere brede brugklassen",
-        "seed 000",
-    ),
+    (ALLIANCE, "curriculum.nu, het bevoegdhedenstelsel, 10-14 onderwijs en langere brede brugklassen", "seed 000"),
     (ALLIANCE, "gezamenlijk projectplan voor 2022", "seed 000"),
     # seed 001: regio-infrastructuur, the slogan and the RAP end date
-    (
-        ALLIANCE,
-        "genoeg blijvende, blijvend goede leraren en andere onderwijsprofessionals",
-        "seed 001",
-    ),
-    (
-        OVERVIEW,
-        "hebben een gezamenlijke verantwoordelijkheid voor genoeg blijvende, blijvend goede leraren en andere onderwijsprofessionals",
-        "seed 001",
-    ),
-    (
-        OVERVIEW,
-        "Sinds december 2022 wordt gesproken over onderwijsregio's (eerst 'RATO's')",
-        "seed 001",
-    ),
-    (
-        OVERVIEW,
-        "De Realisatie-Eenheid ondersteunt hun ontwikkeling volgens de lerende aanpak.",
-        "seed 001",
-    ),
+    (ALLIANCE, "genoeg blijvende, blijvend goede leraren en andere onderwijsprofessionals", "seed 001"),
+    (OVERVIEW, "hebben een gezamenlijke verantwoordelijkheid voor genoeg blijvende, blijvend goede leraren en andere onderwijsprofessionals", "seed 001"),
+    (OVERVIEW, "Sinds december 2022 wordt gesproken over onderwijsregio's (eerst 'RATO's')", "seed 001"),
+    (OVERVIEW, "De Realisatie-Eenheid ondersteunt hun ontwikkeling volgens de lerende aanpak.", "seed 001"),
     (OVERVIEW, "Bij samen opleiden verzorgt het werkveld 40% van het curriculum", "seed 001"),
-    (
-        OVERVIEW,
-        "Platform Samen Opleiden & Professionaliseren ondersteunt de ontwikkelingen en publiceerde in oktober 2022 een factsheet over de groei naar 100% samen opleiden.",
-        "seed 001",
-    ),
-    (
-        PLATFORM,
-        "publiceerde in oktober 2022 een factsheet over de groei naar 100% samen opleiden",
-        "seed 001",
-    ),
+    (OVERVIEW, "Platform Samen Opleiden & Professionaliseren ondersteunt de ontwikkelingen en publiceerde in oktober 2022 een factsheet over de groei naar 100% samen opleiden.", "seed 001"),
+    (PLATFORM, "publiceerde in oktober 2022 een factsheet over de groei naar 100% samen opleiden", "seed 001"),
     (OVERVIEW, "waarmee in 2019 meer dan 60 regio's startten", "seed 001"),
     (OVERVIEW, "De RAP-regeling is verlengd tot uiterlijk december 2023.", "seed 001"),
     (OVERVIEW, "Ondersteuning op (regionale) arbeidsmarktvraagstukken bieden:", "seed 001"),
     # seed 002: the blog, in its author's words
-    (
-        BLOG,
-        "Deze keer geen metafoor of tot de verbeelding sprekende titel voor dit blog.",
-        "seed 002",
-    ),
-    (
-        BLOG,
-        "Er zijn inmiddels 27 voorlopers gestart – ons Partnerschap is hierbij ook betrokken – om via een lerende aanpak te kijken hoe goede samenwerking gerealiseerd kan worden.",
-        "seed 002",
-    ),
-    (
-        BLOG,
-        "Vanaf januari 2025 werken alle partnerschappen, opleidingsinstituten en besturen samen in onderwijsregio's.",
-        "seed 002",
-    ),
-    (
-        BLOG,
-        "Structuren moeten hier, mijn inziens, ondersteunend aan zijn en niet de bovenhand voeren, zoals nu lijkt te gebeuren.",
-        "seed 002",
-    ),
-    (
-        BLOG,
-        "Kwaliteit van leraren realiseren we met elkaar door voortdurend het goede inhoudelijke gesprek te voeren.",
-        "seed 002",
-    ),
-    (
-        BLOG,
-        "Binnen ons partnerschap zijn we het erover eens dat dat Bevlogen, Betrokken en Bekwame leerkrachten zijn.",
-        "seed 002",
-    ),
+    (BLOG, "Deze keer geen metafoor of tot de verbeelding sprekende titel voor dit blog.", "seed 002"),
+    (BLOG, "Er zijn inmiddels 27 voorlopers gestart – ons Partnerschap is hierbij ook betrokken – om via een lerende aanpak te kijken hoe goede samenwerking gerealiseerd kan worden.", "seed 002"),
+    (BLOG, "Vanaf januari 2025 werken alle partnerschappen, opleidingsinstituten en besturen samen in onderwijsregio's.", "seed 002"),
+    (BLOG, "Structuren moeten hier, mijn inziens, ondersteunend aan zijn en niet de bovenhand voeren, zoals nu lijkt te gebeuren.", "seed 002"),
+    (BLOG, "Kwaliteit van leraren realiseren we met elkaar door voortdurend het goede inhoudelijke gesprek te voeren.", "seed 002"),
+    (BLOG, "Binnen ons partnerschap zijn we het erover eens dat dat Bevlogen, Betrokken en Bekwame leerkrachten zijn.", "seed 002"),
     (BLOG, "Miranda", "seed 002"),
-    (
-        BLOG,
-        "RAL Regionale Aanpak Lerarentekort; RAP Regionale Aanpak Personeelstekort onderwijs.",
-        "seed 002",
-    ),
+    (BLOG, "RAL Regionale Aanpak Lerarentekort; RAP Regionale Aanpak Personeelstekort onderwijs.", "seed 002"),
     # seed 003: the strategy session of 7 February 2024
-    (
-        STRATEGY_SESSION,
-        "Op 7 februari 2024 kwamen ruim 60 betrokkenen uit de brede regio Zuidoost-Nederland bij elkaar",
-        "seed 003",
-    ),
-    (
-        STRATEGY_SESSION,
-        "De stuurgroep van RA-ZON nam het initiatief, in afstemming met de Realisatie-Eenheid.",
-        "seed 003",
-    ),
+    (STRATEGY_SESSION, "Op 7 februari 2024 kwamen ruim 60 betrokkenen uit de brede regio Zuidoost-Nederland bij elkaar", "seed 003"),
+    (STRATEGY_SESSION, "De stuurgroep van RA-ZON nam het initiatief, in afstemming met de Realisatie-Eenheid.", "seed 003"),
     (ALLIANCE, "RA-ZON heeft een stuurgroep.", "seed 003"),
     (STRATEGY_SESSION, "zes gespreksgroepen", "seed 003"),
     (STRATEGY_SESSION, "werven, matchen, opleiden, begeleiden en professionaliseren", "seed 003"),
-    (
-        STRATEGY_SESSION,
-        "ontvingen we informatie over de betrokkenheid van de vakbonden bij de ontwikkeling van onderwijsregio's",
-        "seed 003",
-    ),
+    (STRATEGY_SESSION, "ontvingen we informatie over de betrokkenheid van de vakbonden bij de ontwikkeling van onderwijsregio's", "seed 003"),
     (STRATEGY_SESSION, "vrijdag 28 juni 2024", "seed 003"),
     (STRATEGY_SESSION, "Whitepaper slim regionaal organiseren", "seed 003"),
     # the second session: event and report agree (DEMO-FACTS, "Alliance and sessions")
@@ -165,27 +94,17 @@ FACTS = [
     (MEETING, "Vooraf ingediende vragen: die kon je vooraf indienen via een padlet.", "seed 004"),
     (MEETING, "Alfa4all", "seed 004"),
     # DEMO-FACTS.md
-    (
-        VOORLOPERS,
-        "Na 29 aanvragen zijn op 6 juli 2023 de 27 definitieve voorlopers onderwijsregio's van start gegaan.",
-        "DEMO-FACTS",
-    ),
-    (
-        VOORLOPERS,
-        "Elke voorloper kan € 100.000 krijgen voor een projectleider; samen is dat € 2,7 miljoen.",
-        "DEMO-FACTS",
-    ),
-    (
-        SCHOOL_BOARDS,
-        "De VO-raad hield 66 interviews en verwerkte 46 antwoorden op een enquête",
-        "DEMO-FACTS",
-    ),
+    (VOORLOPERS, "Na 29 aanvragen zijn op 6 juli 2023 de 27 definitieve voorlopers onderwijsregio's van start gegaan.", "DEMO-FACTS"),
+    (VOORLOPERS, "Elke voorloper kan € 100.000 krijgen voor een projectleider; samen is dat € 2,7 miljoen.", "DEMO-FACTS"),
+    (SCHOOL_BOARDS, "De VO-raad hield 66 interviews en verwerkte 46 antwoorden op een enquête", "DEMO-FACTS"),
     (SCHOOL_BOARDS, "25 maart 2024", "DEMO-FACTS"),
     (NOTRE_DAME, "Academische opleidingsschool van acht vo-scholen", "DEMO-FACTS"),
     (OSNL, "erkend op 19 juni 2020", "DEMO-FACTS"),
 ]
+# fmt: on
 
 # (page, text that must not be there, why)
+# fmt: off
 NOT_THERE = [
     (MEETING, "Afsluiting", "seed 004 gives a rough programme without a closing item"),
     (RIVIERENLAND, "Lopend", "seed 001: the RAP scheme ran until December 2023 at the latest"),
@@ -193,42 +112,25 @@ NOT_THERE = [
     (BLOG, "lector, Partners in Opleiding en Ontwikkeling", "seed 002 names no such role"),
     (SECOND_SESSION, "Zuidoost-Nederland</dd>", "the second session was at the HAN"),
 ]
+# fmt: on
 
 # (page, address it must link to, source)
+# fmt: off
 LINKS = [
-    (
-        ALLIANCE,
-        "https://universitaireaanpaklerarentekort.nl/bestuursakkoord-lerarentekort/",
-        "seed 000: the bestuursakkoord",
-    ),
-    (
-        ALLIANCE,
-        "https://www.platformsamenopleiden.nl/",
-        "seed 000: Samen Opleiden & Professionaliseren",
-    ),
-    (
-        OVERVIEW,
-        "https://www.aanpaklerarentekort.nl/regios/lerende-aanpak",
-        "seed 001: de lerende aanpak",
-    ),
+    (ALLIANCE, "https://universitaireaanpaklerarentekort.nl/bestuursakkoord-lerarentekort/", "seed 000: the bestuursakkoord"),
+    (ALLIANCE, "https://www.platformsamenopleiden.nl/", "seed 000: Samen Opleiden & Professionaliseren"),
+    (OVERVIEW, "https://www.aanpaklerarentekort.nl/regios/lerende-aanpak", "seed 001: de lerende aanpak"),
     (OVERVIEW, "/organisaties/realisatie-eenheid/", "seed 001: the Realisatie-Eenheid"),
     (OVERVIEW, "/organisaties/platform-samen-opleiden/", "seed 001: the platform"),
     (OVERVIEW, "/organisaties/arbeidsmarktplatform-po/", "seed 001: ArbeidsmarktplatformPO"),
     (OVERVIEW, "/organisaties/voion/", "seed 001: VOION"),
     (OVERVIEW, "/organisaties/som-mbo/", "seed 001: Stichting Onderwijsarbeidsmarktfonds MBO"),
-    (
-        ("alliances:organization", ["realisatie-eenheid"]),
-        "https://www.onderwijsregio.nl/over-de-onderwijsregios/de-realisatie-eenheid",
-        "seed 001",
-    ),
-    (
-        BLOG,
-        "https://open.overheid.nl/documenten/ronl-cc9af7396e701b42ee5013508ed3d6832e83484c/pdf",
-        "seed 002",
-    ),
+    (('alliances:organization', ['realisatie-eenheid']), "https://www.onderwijsregio.nl/over-de-onderwijsregios/de-realisatie-eenheid", "seed 001"),
+    (BLOG, "https://open.overheid.nl/documenten/ronl-cc9af7396e701b42ee5013508ed3d6832e83484c/pdf", "seed 002"),
     (BLOG, "https://www.platformsamenopleiden.nl/dossier/sterk-in-onderwijsregios", "seed 002"),
     (MEETING, "/organisaties/unl/", "seed 004: VSNU among the organisers"),
 ]
+# fmt: on
 
 # What a source states in full (every detail on the page); everything else is marked demo.
 SOURCED = {

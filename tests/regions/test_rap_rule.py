@@ -34,7 +34,7 @@ def errors_of(project):
 
 
 def test_the_scheme_ends_in_december_2023():
-    assert RAP_SCHEME_ENDS_ON == datetime.date(2023, 12, 31)
+    assert datetime.date(2023, 12, 31) == RAP_SCHEME_ENDS_ON
 
 
 @pytest.mark.parametrize("progress", [ProjectStatus.RUNNING, ProjectStatus.PLANNED])
