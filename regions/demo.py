@@ -33,7 +33,7 @@ REGIONS = {
         ["Aalten", "Berkelland", "Bronckhorst", "Doetinchem", "Lochem", "Montferland",
          "Oost Gelre", "Oude IJsselstreek", "Winterswijk", "Zutphen"],
         "Een van de 27 voorlopers die op 6 juli 2023 startten. Op deze kaart staat alleen het "
-        "Gelderse deel (Achterhoek en Zutphen).", False,
+        "Gelderse deel (Achterhoek en Zutphen).", True,  # name and start sourced; area and members not
     ),
     "nijmegen": (
         "Onderwijsregio Rijk van Nijmegen", "gevormd", datetime.date(2025, 1, 1),

@@ -137,7 +137,7 @@ SOURCED = {
     Event: {"informatiebijeenkomst-bestuursakkoord-flexibilisering-22-november-2021"},
     Post: {"27-voorlopers-onderwijsregios-van-start", "schoolbesturen-over-onderwijsregios"},
     Partnership: {"osnl", "opleidingsschool-zutphen", "alliantie-vo-notre-dame"},
-    EducationRegion: {"achterhoek"},
+    EducationRegion: set(),  # no source gives a region's area or members
     RAPProject: {"rap-achterhoek-vo"},
 }
 # Organisations are sourced by name and kind; only those no source names are demo.
