@@ -8,13 +8,13 @@ from razon.admin import HistoryAdmin, PublishableAdmin
 
 @admin.register(Organization)
 class OrganizationAdmin(PublishableAdmin):
-    list_display = ["name", "short_name", "kind", "city", "sector_list", "status"]
-    list_filter = ["kind", "sectors", "status", "alliances"]
+    list_display = ["name", "short_name", "kind", "city", "sector_list", "is_demo", "status"]
+    list_filter = ["kind", "sectors", "status", "alliances", "is_demo"]
     search_fields = ["name", "short_name", "city"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["sectors"]
     fieldsets = [
-        (None, {"fields": ["name", "short_name", "slug", "kind", "sectors"]}),
+        (None, {"fields": ["name", "short_name", "slug", "kind", "sectors", "is_demo"]}),
         (_("Gegevens"), {"fields": ["city", "website", "description", "logo"]}),
         PublishableAdmin.publish_fieldset,
     ]

@@ -1,5 +1,6 @@
 """Demo content of the alliances app: RA-ZON, its institutes, speerpunten and project
-leaders, and the organisations named in the seed documents, told in the project's words."""
+leaders, and the organisations named in the seed documents, told in the project's words.
+Organisations no source names in the role they have here are marked as demo (is_demo)."""
 
 import datetime
 
@@ -44,7 +45,7 @@ ORGANIZATIONS = {
         "ArtEZ University of the Arts",
         "ArtEZ",
         OrganizationKind.TEACHER_TRAINING_ARTS,
-        "Arnhem, Zwolle en Enschede",
+        "Arnhem en Zwolle",
         "https://www.artez.nl/",
         ["po", "vo", "mbo", "ho"],
         "Docentenopleidingen in beeldende kunst en vormgeving, theater, dans en muziek.",
@@ -83,7 +84,9 @@ ORGANIZATIONS = {
         "",
         "https://www.platformsamenopleiden.nl/",
         ["po", "vso", "vo", "mbo"],
-        "Landelijk platform dat de partnerschappen Samen Opleiden ondersteunt.",
+        "Het landelijk platform Samen Opleiden & Professionaliseren ondersteunt de "
+        "ontwikkelingen en publiceerde in oktober 2022 een factsheet over de groei naar 100% "
+        "samen opleiden.",
     ),
     "10voordeleraar": (
         "Programmabureau 10voordeleraar",
@@ -99,7 +102,7 @@ ORGANIZATIONS = {
         "RE",
         OrganizationKind.GOVERNMENT,
         "",
-        "",
+        "https://www.onderwijsregio.nl/over-de-onderwijsregios/de-realisatie-eenheid",
         [],
         "Ondersteunt de ontwikkeling van onderwijsregio's volgens de lerende aanpak.",
     ),
@@ -110,7 +113,7 @@ ORGANIZATIONS = {
         "",
         "https://www.arbeidsmarktplatformpo.nl/",
         ["po"],
-        "Ondersteunt bij (regionale) arbeidsmarktvraagstukken in het primair onderwijs.",
+        "Biedt ondersteuning op (regionale) arbeidsmarktvraagstukken, voor het po.",
     ),
     "voion": (
         "Voion",
@@ -119,7 +122,7 @@ ORGANIZATIONS = {
         "",
         "https://www.voion.nl/",
         ["vo"],
-        "Arbeidsmarkt- en opleidingsfonds voor het voortgezet onderwijs.",
+        "Biedt ondersteuning op (regionale) arbeidsmarktvraagstukken, voor het vo.",
     ),
     "aob": (
         "Algemene Onderwijsbond",
@@ -128,7 +131,7 @@ ORGANIZATIONS = {
         "Utrecht",
         "https://www.aob.nl/",
         ["po", "vso", "vo", "mbo", "ho"],
-        "Vakbond; betrokken bij de ontwikkeling van onderwijsregio's.",
+        "Vakbond.",
     ),
     "cnv-onderwijs": (
         "CNV Onderwijs",
@@ -137,26 +140,29 @@ ORGANIZATIONS = {
         "Utrecht",
         "https://www.cnvo.nl/",
         ["po", "vso", "vo", "mbo", "ho"],
-        "Vakbond; betrokken bij de ontwikkeling van onderwijsregio's.",
+        "Vakbond.",
     ),
     "som-mbo": (
         "Stichting Onderwijsarbeidsmarktfonds MBO",
         "SOM",
         OrganizationKind.PLATFORM,
         "",
-        "",
+        "https://www.sommbo.nl/",
         ["mbo"],
-        "Ondersteunt bij (regionale) arbeidsmarktvraagstukken in het mbo.",
+        "Biedt ondersteuning op (regionale) arbeidsmarktvraagstukken, voor het mbo.",
     ),
 }
+
+# The seeds speak of "de vakbond" and "de vakbonden" without names: these two are examples.
+DEMO_ORGANIZATIONS = {"aob", "cnv-onderwijs"}
 
 # fmt: off
 # Regional organisations, members of RA-ZON: (slug, name, short name, kind, city, sectors).
 # Names from public sources about the region's partnerships and RAP regions (DEMO-FACTS.md);
-# cities only where those sources give them.
+# cities only where those sources give them (the rest is left empty, not guessed).
 REGIONAL = [
     ("delta", "Stichting Delta", "", BOARD, "", ["po"]),
-    ("spo-de-liemers", "SPO De Liemers", "", BOARD, "Zevenaar", ["po"]),
+    ("spo-de-liemers", "SPO De Liemers", "", BOARD, "", ["po"]),
     ("proles", "Stichting Proles", "", BOARD, "", ["po"]),
     ("sco-rijssel", "SCO R'IJssel", "", BOARD, "", ["po"]),
     ("schilderspoort", "Stichting Schilderspoort", "", BOARD, "", ["po"]),
@@ -169,33 +175,37 @@ REGIONAL = [
     ("de-basis-fluvius", "De Basis / Fluvius", "", BOARD, "", ["po"]),
     ("kans-en-kleur", "Kans en Kleur", "", BOARD, "", ["po"]),
     ("spo-maas-en-waal", "SPO Maas en Waal", "", BOARD, "", ["po"]),
-    ("conexus", "Stichting Conexus", "", BOARD, "Nijmegen", ["po"]),
+    ("conexus", "Stichting Conexus", "", BOARD, "", ["po"]),
     ("condor", "Stichting Condor", "", BOARD, "", ["po"]),
     ("joseph-stichting", "Joseph Stichting", "", BOARD, "", ["po"]),
-    ("po-groesbeek", "PO Groesbeek", "", BOARD, "Groesbeek", ["po"]),
-    ("ogvo", "Openbare Gemeenschappelijke Voortgezet Onderwijs", "OGVO", BOARD, "Venlo", ["vo"]),
+    ("po-groesbeek", "PO Groesbeek", "", BOARD, "", ["po"]),
+    ("ogvo", "Openbare Gemeenschappelijke Voortgezet Onderwijs", "OGVO", BOARD, "", ["vo"]),
     ("lvo", "Stichting Limburgs Voortgezet Onderwijs", "LVO", BOARD, "", ["vo"]),
     ("achterhoek-vo", "Stichting Achterhoek VO", "", BOARD, "", ["vo"]),
-    ("isendoorn", "Stichting Isendoorn College", "", BOARD, "Warnsveld", ["vo"]),
+    ("isendoorn", "Stichting Isendoorn College", "", BOARD, "", ["vo"]),
     ("groen-onderwijs-oost", "Stichting Groen Onderwijs Oost Nederland", "", BOARD, "", ["vo", "mbo"]),
     ("vrije-school-noord-oost", "De Vrije School Noord en Oost Nederland", "", BOARD, "Zutphen", ["vo"]),
-    ("quadraam", "Stichting Quadraam", "", BOARD, "Arnhem", ["vo"]),
-    ("soml", "Stichting Onderwijs Midden-Limburg", "SOML", BOARD, "Roermond", ["vo"]),
+    ("quadraam", "Stichting Quadraam", "", BOARD, "", ["vo"]),
+    ("soml", "Stichting Onderwijs Midden-Limburg", "SOML", BOARD, "", ["vo"]),
     ("valuascollege", "Valuascollege", "", SCHOOL, "Venlo", ["vo"]),
     ("college-den-hulster", "College Den Hulster", "", SCHOOL, "Venlo", ["vo"]),
     ("blariacumcollege", "Blariacumcollege", "", SCHOOL, "Venlo", ["vo"]),
-    ("dendron-college", "Dendron College", "", SCHOOL, "Horst", ["vo"]),
-    ("raayland-college", "Raayland College", "", SCHOOL, "Venray", ["vo"]),
-    ("bouwens", "Bouwens van der Boijecollege", "", SCHOOL, "Panningen", ["vo"]),
-    ("baudartius-college", "Baudartius College", "", SCHOOL, "Zutphen", ["vo"]),
-    ("citadel-college", "Citadel College", "", SCHOOL, "Lent", ["vo"]),
-    ("dominicus-college", "Dominicus College", "", SCHOOL, "Nijmegen", ["vo"]),
-    ("stedelijk-gymnasium-nijmegen", "Stedelijk Gymnasium Nijmegen", "", SCHOOL, "Nijmegen", ["vo"]),
-    ("citaverde-college", "Citaverde College", "", MBO, "Roermond", ["vo", "mbo"]),
-    ("gilde-opleidingen", "Gilde Opleidingen", "", MBO, "Roermond", ["mbo"]),
-    ("vista-college", "VISTA college", "", MBO, "Sittard", ["mbo"]),
+    ("dendron-college", "Dendron College", "", SCHOOL, "", ["vo"]),
+    ("raayland-college", "Raayland College", "", SCHOOL, "", ["vo"]),
+    ("bouwens", "Bouwens van der Boijecollege", "", SCHOOL, "", ["vo"]),
+    ("baudartius-college", "Baudartius College", "", SCHOOL, "", ["vo"]),
+    ("citadel-college", "Citadel College", "", SCHOOL, "", ["vo"]),
+    ("dominicus-college", "Dominicus College", "", SCHOOL, "", ["vo"]),
+    ("stedelijk-gymnasium-nijmegen", "Stedelijk Gymnasium Nijmegen", "", SCHOOL, "", ["vo"]),
+    ("mondial-college", "Mondial College", "", SCHOOL, "", ["vo"]),
+    ("maaswaal-college", "Maaswaal College", "", SCHOOL, "", ["vo"]),
+    ("pax-christi-college", "Pax Christi College", "", SCHOOL, "", ["vo"]),
+    ("ssgn", "SSgN", "", SCHOOL, "", ["vo"]),
+    ("citaverde-college", "Citaverde College", "", MBO, "", ["vo", "mbo"]),
+    ("gilde-opleidingen", "Gilde Opleidingen", "", MBO, "", ["mbo"]),
+    ("vista-college", "VISTA college", "", MBO, "", ["mbo"]),
     ("yuverta", "Yuverta", "", MBO, "", ["vo", "mbo"]),
-    ("fontys", "Fontys Hogescholen", "Fontys", TRAINING_HBO, "Eindhoven", ["po", "vo", "mbo", "ho"]),
+    ("fontys", "Fontys Hogescholen", "Fontys", TRAINING_HBO, "", ["po", "vo", "mbo", "ho"]),
 ]
 # fmt: on
 
@@ -244,6 +254,7 @@ def load():
                 "city": city,
                 "website": website,
                 "description": description,
+                "is_demo": slug in DEMO_ORGANIZATIONS,
                 **PUBLISHED,
             },
             m2m={"sectors": [sectors[code] for code in codes]},
@@ -254,7 +265,14 @@ def load():
         orgs[slug], was_changed = sync(
             Organization,
             {"slug": slug},
-            {"name": name, "short_name": short, "kind": kind, "city": city, **PUBLISHED},
+            {
+                "name": name,
+                "short_name": short,
+                "kind": kind,
+                "city": city,
+                "is_demo": slug in DEMO_ORGANIZATIONS,
+                **PUBLISHED,
+            },
             m2m={"sectors": [sectors[code] for code in codes]},
         )
         changed += was_changed
@@ -282,16 +300,18 @@ def load():
             "is_main": True,
             "intro": (
                 "In RA-ZON werken de lerarenopleidingen van HAN, Radboud Universiteit en "
-                "ArtEZ samen met de scholen en besturen in Zuidoost-Nederland. Samen zorgen "
-                "we voor genoeg goed opgeleide leraren: we werven, leiden op en "
-                "professionaliseren over de grenzen van po, vo, mbo, so en ho heen."
+                "ArtEZ samen met de scholen en besturen in Zuidoost-Nederland, voor genoeg "
+                "blijvende, blijvend goede leraren en andere onderwijsprofessionals. We werven, "
+                "leiden op en professionaliseren over de grenzen van po, vo, mbo, so en ho heen."
             ),
             "background": (
                 "In het najaar van 2020 sloten het ministerie van OCW, de Vereniging "
-                "Hogescholen en de Vereniging van Universiteiten het bestuursakkoord "
-                "flexibilisering lerarenopleidingen. Het doel: samen zorgen voor genoeg goed "
-                "gekwalificeerde leraren, door de lerarenopleidingen flexibeler te maken en "
-                "Samen Opleiden & Professionaliseren te versterken.\n\n"
+                "Hogescholen en de Vereniging van Universiteiten (VSNU) het [bestuursakkoord "
+                "flexibilisering lerarenopleidingen]"
+                "(https://universitaireaanpaklerarentekort.nl/bestuursakkoord-lerarentekort/). "
+                "Het doel: samen zorgen voor genoeg goed gekwalificeerde leraren, door de "
+                "lerarenopleidingen flexibeler te maken en [Samen Opleiden & Professionaliseren]"
+                "(https://www.platformsamenopleiden.nl/) te versterken.\n\n"
                 "Het akkoord zet in op regionale allianties. In april 2021 dienden de "
                 "lerarenopleidingen van HAN, Radboud Universiteit en ArtEZ, gesteund door de "
                 "bestuurders van de partnerschappen Samen Opleiden en Professionaliseren in de "
@@ -311,8 +331,13 @@ def load():
                 "bevoegdhedenstelsel, 10-14 onderwijs en langere brede brugklassen."
             ),
             "coming_period": (
-                "Verkennende activiteiten richten zich op een passende organisatie van RA-ZON "
-                "en bereiden een gezamenlijk projectplan voor."
+                "In het najaar van 2021 startten verkennende activiteiten, gericht op een "
+                "passende organisatie van RA-ZON, en voorbereidende activiteiten om tot een "
+                "gezamenlijk projectplan voor 2022 te komen.\n\n"
+                "RA-ZON heeft een stuurgroep. Op haar initiatief, en in afstemming met de "
+                "Realisatie-Eenheid, kwamen op 7 februari 2024 ruim 60 betrokkenen uit de brede "
+                "regio Zuidoost-Nederland bijeen voor een strategiesessie over de vorming van "
+                "onderwijsregio's."
             ),
             **PUBLISHED,
         },

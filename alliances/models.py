@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from razon.images import WebImageField
-from razon.models import Publishable, PublishableQuerySet, Sector
+from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector
 from razon.richtext import RichTextField
 
 
@@ -32,6 +32,11 @@ class OrganizationQuerySet(PublishableQuerySet):
         """Organisations as the directory lists them: with their sectors, by name."""
         return self.prefetch_related("sectors").order_by("name")
 
+    def by_slug(self, slugs):
+        """The published organisations with these slugs, as {slug: organisation}; a missing or
+        unpublished one is left out, so a page can name it without a link."""
+        return {org.slug: org for org in self.published().filter(slug__in=slugs)}
+
     def teacher_training(self):
         return self.filter(
             kind__in=[
@@ -42,7 +47,7 @@ class OrganizationQuerySet(PublishableQuerySet):
         )
 
 
-class Organization(Publishable):
+class Organization(DemoFlag, Publishable):
     name = models.CharField(_("naam"), max_length=200, help_text=_("De volledige officiële naam."))
     short_name = models.CharField(
         _("korte naam"),

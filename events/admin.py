@@ -86,9 +86,10 @@ class EventAdmin(AssignedObjectsAdmin, PublishableAdmin):
         "waiting",
         "unconfirmed",
         "registration_enabled",
+        "is_demo",
         "status",
     ]
-    list_filter = ["kind", "status", "registration_enabled", "sectors", "starts_at"]
+    list_filter = ["kind", "status", "registration_enabled", "sectors", "starts_at", "is_demo"]
     date_hierarchy = "starts_at"
     search_fields = ["title", "summary", "location"]
     prepopulated_fields = {"slug": ["title"]}
@@ -97,7 +98,7 @@ class EventAdmin(AssignedObjectsAdmin, PublishableAdmin):
     inlines = [ProgrammeItemInline, RegistrationInline]
     actions = [*PublishableAdmin.actions, "duplicate", "export_registrations"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "summary", "body"]}),
+        (None, {"fields": ["title", "slug", "kind", "summary", "body", "is_demo"]}),
         (
             _("Wanneer en waar"),
             {

@@ -1,6 +1,9 @@
 """Demo content of the events app: the strategy sessions of 2024 and the information meeting of
 November 2021 as the sources tell them, plus a few upcoming meetings dated from today so the
-agenda is never empty (those are examples, and say so)."""
+agenda is never empty (those are examples, marked as demo, and never on a holiday).
+
+An event needs a start and end time; where no source gives them (the two strategy sessions),
+the event is marked as demo (is_demo) and says so on its page."""
 
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -8,10 +11,11 @@ from zoneinfo import ZoneInfo
 
 from django.core.files import File
 from django.core.files.storage import default_storage
+from django.utils import timezone
 
 from alliances.models import Organization
 from events.models import Event, EventKind, ProgrammeItem
-from razon.demo import sync
+from razon.demo import meeting_day, sync
 from razon.models import Document, DocumentKind, PublishStatus, Sector
 from razon.uploads import sniff_document
 
@@ -49,7 +53,25 @@ Uit alle geledingen kwamen aanmeldingen: projectleiders RAP, programmamanagers S
 - de whitepaper over slim regionaal organiseren, waarnaar de presentatie verwijst;
 - een format om in je eigen regio het gesprek te voeren over het schaalniveau van samenwerkingsactiviteiten.
 
-Na de sessie kregen we ook informatie over hoe de vakbonden betrokken zijn bij de ontwikkeling van onderwijsregio's. De tweede strategiesessie, voor bestuurders en projectleiders, volgde op vrijdag 28 juni 2024.
+Naar aanleiding van de strategiesessie ontvingen we informatie over de betrokkenheid van de vakbonden bij de ontwikkeling van onderwijsregio's. De tweede strategiesessie, voor bestuurders en projectleiders, volgde op vrijdag 28 juni 2024.
+"""
+
+# Source: ra-zon.nl about the second session (DEMO-FACTS.md, "Alliance and sessions").
+SECOND_STRATEGY_REPORT = """\
+Op vrijdag 28 juni 2024 kwamen ruim vijftig deelnemers bij de HAN bij elkaar voor de tweede strategiesessie over onderwijsregio's, voor bestuurders en projectleiders. De sessie had een voorzitter, en een lid van de stuurgroep van RA-ZON was erbij.
+
+## Twee thema's
+
+1. **De Subsidieregeling Onderwijsregio's 2025.**
+2. **De positionering van de breed-regionale samenwerking.**
+
+## Sprekers
+
+De directeur en een regio-adviseur van de Realisatie-Eenheid en een beleidsmedewerker van het ministerie van OCW spraken.
+
+## Na afloop
+
+Na afloop zijn vragen en antwoorden schriftelijk toegevoegd. Voor eind 2024 stond een vervolg gepland.
 """
 
 INFORMATION_BODY = """\
@@ -79,11 +101,11 @@ De VH, de VSNU en het Platform Samen Opleiden & Professionaliseren trekken hieri
 - academische opleidingsroutes voor het primair onderwijs, een verkenning van leeruitkomsten en een betere intake en toelating voor universitaire zij-instromers.
 """
 
+# The source gives a rough programme, without times: the items keep its order and words.
 INFORMATION_PROGRAMME = [
-    (time(14, 30), "Twee regionale allianties aan het woord", "ELA (Educatieve Levensbeschouwelijke Alliantie) en RA-ZON lichten toe hoe zij hun regionale samenwerking vormgeven en hoe zij de partnerschappen daarbij betrekken.", "ELA en RA-ZON"),
-    (time(15, 0), "Het bestuursakkoord flexibilisering", "Centrale vraag: wat betekent het bestuursakkoord (mogelijk) voor partnerschappen SO&P?", "VH en VSNU"),
-    (time(15, 30), "In groepen verder over het bestuursakkoord", "Welke vragen roepen de presentaties op? Welke mogelijkheden, kansen en knelpunten ziet u? En de vragen die vooraf zijn ingediend.", ""),
-    (time(16, 20), "Afsluiting", "", ""),
+    ("Presentaties door twee regionale allianties", "ELA (Educatieve Levensbeschouwelijke Alliantie) en RA-ZON (Regionale Alliantie Zuidoost-Nederland) lichten toe hoe zij hun regionale samenwerking vorm (gaan) geven en partnerschappen daarbij betrekken.", "ELA en RA-ZON"),
+    ("Presentatie over het bestuursakkoord flexibilisering", "Centrale vraag: wat betekent het bestuursakkoord (mogelijk) voor partnerschappen SO&P?", "VH en VSNU"),
+    ("In groepen uiteen om verder te praten over het bestuursakkoord", "- Welke vragen roepen deze presentaties op?\n- Welke mogelijkheden, kansen en knelpunten zie je?\n- Vooraf ingediende vragen: die kon je vooraf indienen via een padlet.", ""),
 ]
 # fmt: on
 
@@ -92,10 +114,15 @@ def _at(day, hour, minute=0):
     return datetime.combine(day, time(hour, minute), tzinfo=AMSTERDAM)
 
 
+def upcoming_day(today, weeks, weekday):
+    """The given weekday (0 = Monday) in the week `weeks` from `today`, or the first day after
+    it that is no weekend, public holiday or day between Christmas and New Year."""
+    start = today + timedelta(weeks=weeks)
+    return meeting_day(start + timedelta(days=(weekday - start.weekday()) % 7))
+
+
 def _weekday_after(weeks, weekday):
-    """The given weekday (0 = Monday) in the week `weeks` from today."""
-    start = date.today() + timedelta(weeks=weeks)
-    return start + timedelta(days=(weekday - start.weekday()) % 7)
+    return upcoming_day(timezone.localdate(), weeks, weekday)
 
 
 def _documents():
@@ -142,24 +169,28 @@ def load():
         changed += was_changed
         return obj
 
+    # The source gives the day and place, not the times: the event is marked as demo.
     second = event(
         SECOND_SESSION,
         {
             "kind": EventKind.STRATEGY_SESSION,
             "title": "Tweede strategiesessie onderwijsregio's",
-            "summary": "Vervolg op de strategiesessie van 7 februari, voor bestuurders en "
-            "projectleiders uit de brede regio Zuidoost-Nederland.",
+            "summary": "Ruim vijftig deelnemers spraken bij de HAN over de "
+            "Subsidieregeling Onderwijsregio's 2025 en de positionering van de breed-regionale "
+            "samenwerking.",
             "body": "De tweede strategiesessie over de vorming van onderwijsregio's, voor "
-            "bestuurders en projectleiders. We bouwen voort op de analyse van de gespreksgroepen "
-            "van 7 februari.",
+            "bestuurders en projectleiders, als vervolg op de strategiesessie van 7 februari 2024.",
+            "report": SECOND_STRATEGY_REPORT,
             "starts_at": _at(date(2024, 6, 28), 13, 30),
             "ends_at": _at(date(2024, 6, 28), 17),
-            "location": "Zuidoost-Nederland",
+            "location": "HAN",
             "audience": "Bestuurders en projectleiders.",
+            "is_demo": True,
         },
         ["po", "vso", "vo", "mbo"],
         ["han", "radboud-universiteit", "artez"],
     )
+    # The source gives the day, not the times or the place: the event is marked as demo.
     event(
         STRATEGY_SESSION,
         {
@@ -177,11 +208,13 @@ def load():
             "audience": "Projectleiders RAP, programmamanagers SO&P, bestuurders po, (v)so, vo en "
             "mbo, directeuren lerarenopleidingen, vakbond en Realisatie-Eenheid.",
             "follow_up": second,
+            "is_demo": True,
         },
         ["po", "vso", "vo", "mbo"],
         ["han", "radboud-universiteit", "artez", "realisatie-eenheid"],
         list(DOCUMENTS),
     )
+    # Day, time, place, audience, organisers and the rough programme as the source gives them.
     meeting = event(
         INFORMATION_MEETING,
         {
@@ -200,17 +233,22 @@ def load():
             "schoolleiders, school- en instituutsopleiders, lerarenopleiders en "
             "HRM-functionarissen betrokken bij partnerschappen po, vo en mbo.",
             "registration_enabled": True,
-            "extra_question": "Welke vraag wilt u vooraf indienen?",
+            "extra_question": "Welke vraag wil je vooraf indienen?",
+            "is_demo": False,
         },
         ["po", "vo", "mbo"],
-        ["platform-samen-opleiden", "vereniging-hogescholen", "10voordeleraar"],
+        ["platform-samen-opleiden", "vereniging-hogescholen", "unl", "10voordeleraar"],
     )
-    for position, (start, title, description, speaker) in enumerate(INFORMATION_PROGRAMME):
+    for position, (title, description, speaker) in enumerate(INFORMATION_PROGRAMME):
         changed += sync(
             ProgrammeItem,
             {"event": meeting, "position": position},
-            {"starts_at": start, "title": title, "description": description, "speaker": speaker},
+            {"starts_at": None, "title": title, "description": description, "speaker": speaker},
         )[1]
+    # An item the programme no longer has (an earlier demo invented a closing item).
+    changed += ProgrammeItem.objects.filter(
+        event=meeting, position__gte=len(INFORMATION_PROGRAMME)
+    ).delete()[0]
 
     network_day = _weekday_after(3, 3)
     event(
@@ -226,6 +264,7 @@ def load():
             "ends_at": _at(network_day, 17),
             "location": "HAN, Kapittelweg 33, Nijmegen",
             "audience": "Programmamanagers SO&P, school- en instituutsopleiders.",
+            "is_demo": True,
             "registration_enabled": True,
             "capacity": 40,
             "waiting_list": True,
@@ -238,9 +277,9 @@ def load():
         "webinar-onderwijsregios-en-rap",
         {
             "kind": EventKind.WEBINAR,
-            "title": "Webinar: onderwijsregio's en de Regionale Aanpak Personeelstekort",
-            "summary": "Voorbeeldbijeenkomst: een uur over hoe RAP-projecten en onderwijsregio's "
-            "op elkaar aansluiten.",
+            "title": "Webinar: onderwijsregio's en de Regionale Aanpak Personeelstekorten (RAP)",
+            "summary": "Voorbeeldbijeenkomst: een uur over wat de afgeronde RAP-projecten de "
+            "onderwijsregio's meegeven.",
             "body": "Een online uur met korte presentaties en ruimte voor vragen. Deze "
             "bijeenkomst is voorbeeldinhoud van de demo.",
             "starts_at": _at(webinar_day, 15, 30),
@@ -249,9 +288,10 @@ def load():
             "online_platform": "MS Teams",
             "join_url": "https://teams.microsoft.com/l/meetup-join/demo-ra-zon",
             "audience": "Projectleiders RAP en bestuurders.",
+            "is_demo": True,
             "registration_enabled": True,
             "capacity": 100,
-            "extra_question": "Welke vraag wilt u vooraf indienen?",
+            "extra_question": "Welke vraag wil je vooraf indienen?",
         },
         ["po", "vso", "vo", "mbo"],
     )
@@ -269,6 +309,7 @@ def load():
             "ends_at": _at(session_day, 12, 30),
             "location": "Radboud Universiteit, Nijmegen",
             "audience": "Projectleiders en bestuurders die in hun regio het gesprek voeren.",
+            "is_demo": True,
             "registration_enabled": True,
             "capacity": 12,
             "waiting_list": True,

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization
 from partnerships.models import Partnership
-from razon.models import Document, Publishable, PublishableQuerySet, Sector
+from razon.models import DemoFlag, Document, Publishable, PublishableQuerySet, Sector
 from razon.personal_data import ERASED, forget_in_admin_log
 from razon.richtext import RichTextField
 
@@ -82,7 +82,7 @@ class EventQuerySet(PublishableQuerySet):
         )
 
 
-class Event(Publishable):
+class Event(DemoFlag, Publishable):
     # Moments the public pages change by themselves (razon/pagecache.py: horizon).
     SCHEDULE_FIELDS = ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at")
 

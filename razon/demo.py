@@ -3,6 +3,8 @@
 `sync` writes a row only when it differs from what is stored, so loading the demo twice
 changes nothing (not even a modification time)."""
 
+import datetime
+
 from django.db import models
 
 
@@ -59,3 +61,50 @@ def illustration(width=1200, height=600):
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def easter_sunday(year):
+    """Easter Sunday of the Gregorian calendar (the anonymous algorithm of Meeus, Jones and
+    Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return datetime.date(year, month, day + 1)
+
+
+def dutch_public_holidays(year):
+    """The Dutch public holidays of a year (Goede Vrijdag included: many schools are closed)."""
+    easter = easter_sunday(year)
+    kings_day = datetime.date(year, 4, 27)
+    if kings_day.weekday() == 6:  # on a Sunday, Koningsdag moves to the Saturday before
+        kings_day -= datetime.timedelta(days=1)
+    after_easter = [-2, 0, 1, 39, 49, 50]  # Goede Vrijdag, Pasen, Hemelvaart, Pinksteren
+    return {
+        datetime.date(year, 1, 1),
+        *(easter + datetime.timedelta(days=offset) for offset in after_easter),
+        kings_day,
+        datetime.date(year, 5, 5),  # Bevrijdingsdag
+        datetime.date(year, 12, 25),
+        datetime.date(year, 12, 26),
+    }
+
+
+def is_meeting_day(day):
+    """Whether a demo meeting may fall on `day`: a weekday, no public holiday, and not between
+    Christmas Eve and New Year's Day."""
+    between_the_years = (day.month, day.day) >= (12, 24) or (day.month, day.day) == (1, 1)
+    return (
+        day.weekday() < 5 and not between_the_years and day not in dutch_public_holidays(day.year)
+    )
+
+
+def meeting_day(day):
+    """`day`, or the first day after it on which a demo meeting may fall."""
+    while not is_meeting_day(day):
+        day += datetime.timedelta(days=1)
+    return day

@@ -1,6 +1,7 @@
 """Demo content of the regions app: the onderwijsregio's and RAP projects of the broad region
 Zuidoost-Nederland. Sources: DEMO-FACTS.md. Where no public source gives a region's official
-name or its exact municipalities, the item is marked as demo data (is_demo) in the admin."""
+name or its exact municipalities, or a project's years and lead, the item is marked as demo data
+(is_demo). No RAP project runs after the scheme ended (regions.models.RAP_SCHEME_ENDS_ON)."""
 
 import datetime
 import io
@@ -32,7 +33,7 @@ REGIONS = {
         ["Aalten", "Berkelland", "Bronckhorst", "Doetinchem", "Lochem", "Montferland",
          "Oost Gelre", "Oude IJsselstreek", "Winterswijk", "Zutphen"],
         "Een van de 27 voorlopers die op 6 juli 2023 startten. Op deze kaart staat alleen het "
-        "Gelderse deel (Achterhoek en Zutphen).", False,
+        "Gelderse deel (Achterhoek en Zutphen).", True,  # name and start sourced; area and members not
     ),
     "nijmegen": (
         "Onderwijsregio Rijk van Nijmegen", "gevormd", datetime.date(2025, 1, 1),
@@ -110,7 +111,7 @@ PROJECTS = {
         "nijmegen", ["po", "vo"], 2020, 2023,
         ["Nijmegen", "Berg en Dal", "Beuningen", "Heumen", "Wijchen", "Druten"],
         "Regionale aanpak met een onderwijsloket voor wie leraar wil worden in de regio "
-        "Nijmegen.", "https://www.onderwijsloketnijmegen.nl/", False,
+        "Nijmegen.", "https://www.onderwijsloketnijmegen.nl/", True,
     ),
     "leraar-in-limburg": (
         "Leraar in Limburg (vo)", "rap", "afgerond", "soml",
@@ -118,14 +119,14 @@ PROJECTS = {
         ["Venlo", "Venray", "Horst aan de Maas", "Peel en Maas", "Roermond", "Leudal",
          "Maasgouw", "Roerdalen", "Weert", "Nederweert"],
         "Besturen en Fontys in Noord- en Midden-Limburg werven en begeleiden samen nieuwe "
-        "leraren.", "https://www.leraarinlimburg.nl/", False,
+        "leraren.", "https://www.leraarinlimburg.nl/", True,
     ),
     "mbo-docent-in-limburg": (
         "Mbo-docent in Limburg", "rap", "afgerond", "gilde-opleidingen",
         ["citaverde-college", "vista-college"], None, ["mbo"], 2022, 2023,
         ["Roermond", "Venlo", "Maastricht", "Heerlen", "Sittard-Geleen"],
         "Het regionale loket voor wie docent wil worden in het Limburgse mbo.",
-        "https://www.mbodocentinlimburg.nl/", False,
+        "https://www.mbodocentinlimburg.nl/", True,
     ),
     "rap-zuidoost-brabant": (
         "RAP (Zuid)Oost-Brabant vo/mbo", "rap", "afgerond", "fontys", ["peelraam"],
@@ -141,8 +142,8 @@ PROJECTS = {
         "Regionale Aanpak Lerarentekort in het primair onderwijs rond Arnhem.", "", True,
     ),
     "rap-rivierenland": (
-        "RAP Rivierenland (po)", "rap", "lopend", "spo-maas-en-waal", ["han"], "rivierenland",
-        ["po"], 2023, None,
+        "RAP Rivierenland (po)", "rap", "afgerond", "spo-maas-en-waal", ["han"], "rivierenland",
+        ["po"], 2022, 2023,
         ["Tiel", "Buren", "Culemborg", "West Betuwe", "Zaltbommel"],
         "Gezamenlijke werving en begeleiding van zij-instromers in het primair onderwijs.", "",
         True,

@@ -1,8 +1,12 @@
 """Municipalities, onderwijsregio's and RAP projects: the regio-infrastructuur."""
 
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization, Person, public_person
@@ -159,6 +163,11 @@ class Programme(models.TextChoices):
     RAP = "rap", _("RAP (Regionale Aanpak Personeelstekort)")
 
 
+# The last day of the RAP scheme. Source: ra-zon.nl, "Regio-infrastructuur" (seed 001): "De
+# RAP-regeling is verlengd tot uiterlijk december 2023."
+RAP_SCHEME_ENDS_ON = datetime.date(2023, 12, 31)
+
+
 class ProjectStatus(models.TextChoices):
     PLANNED = "gepland", _("Gepland")
     RUNNING = "lopend", _("Lopend")
@@ -241,6 +250,31 @@ class RAPProject(DemoFlag, Publishable):
 
     def get_absolute_url(self):
         return reverse("regions:rap_project", args=[self.slug])
+
+    def clean(self):
+        """A RAP project lies within the scheme: it neither starts nor ends after the scheme's
+        end, and once the scheme has ended it is finished, not running or planned."""
+        super().clean()
+        if self.programme != Programme.RAP:
+            return
+        last_year = RAP_SCHEME_ENDS_ON.year
+        message = _("De RAP-regeling liep tot uiterlijk december %(year)s.") % {"year": last_year}
+        errors = {}
+        if self.start_year and self.start_year > last_year:
+            errors["start_year"] = [message, _("Een RAP-project kan niet later beginnen.")]
+        if self.end_year and self.end_year > last_year:
+            errors["end_year"] = [message, _("Een RAP-project kan niet later eindigen.")]
+        if self.progress != ProjectStatus.FINISHED and timezone.localdate() > RAP_SCHEME_ENDS_ON:
+            errors["progress"] = [
+                message,
+                _("Een RAP-project is daarna afgerond: kies ‘Afgerond’ en vul het eindjaar in."),
+            ]
+        if self.progress == ProjectStatus.FINISHED and not self.end_year:
+            errors.setdefault("end_year", []).append(
+                _("Vul het eindjaar in: het project is afgerond.")
+            )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def period(self):

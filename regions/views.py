@@ -4,6 +4,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from alliances.models import Organization
 from razon import navigation, pagecache, related
 from razon.pagecache import cached_page
 from razon.pagination import paginate
@@ -14,15 +15,24 @@ from regions.filters import EducationRegionFilter, RAPProjectFilter
 from regions.models import EducationRegion, RAPProject
 
 PER_PAGE = 20
+# The organisations the regio-infrastructuur page links to, as the source names them (seed 001).
+REALISATION_UNIT, PLATFORM = "realisatie-eenheid", "platform-samen-opleiden"
+LABOUR_MARKET_SUPPORT = ["arbeidsmarktplatform-po", "voion", "som-mbo"]
 
 
 @require_safe
 @cached_page
 def overview(request):
+    named = Organization.objects.by_slug([REALISATION_UNIT, PLATFORM, *LABOUR_MARKET_SUPPORT])
     return render(
         request,
         "regions/overview.html",
         {
+            "realisation_unit": named.get(REALISATION_UNIT),
+            "platform": named.get(PLATFORM),
+            "labour_market_support": [
+                named[slug] for slug in LABOUR_MARKET_SUPPORT if slug in named
+            ],
             "region_count": EducationRegion.objects.published().count(),
             "project_count": RAPProject.objects.published().count(),
             "partnerships_url": navigation.url_or_none("partnerships:list"),

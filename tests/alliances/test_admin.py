@@ -84,3 +84,14 @@ def test_the_person_form_says_where_a_public_person_shows_and_that_others_stay_i
     assert "als contactpersoon van een alliantie" in form and "regiokaart" in form
     assert "alleen in het beheer te zien" in form
     assert hidden.name in listing  # editors do see them, here
+
+
+def test_the_list_shows_and_filters_demo_organisations(superuser_client):
+    factories.organization(name="Verzonnen bond", is_demo=True)
+    factories.organization(name="Echte hogeschool")
+
+    html = superuser_client.get(changelist()).content.decode()
+    assert "column-is_demo" in html
+
+    demo_only = superuser_client.get(changelist(), {"is_demo__exact": "1"}).content.decode()
+    assert "Verzonnen bond" in demo_only and "Echte hogeschool" not in demo_only

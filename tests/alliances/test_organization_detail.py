@@ -69,3 +69,12 @@ def test_the_organization_page_runs_a_fixed_number_of_queries(
         response = client.get(organization.get_absolute_url())
     assert response.content.decode().count("Alliantie ") >= 25
     assert response.content.decode().count("Bericht ") == 8
+
+
+@pytest.mark.parametrize("is_demo", [True, False])
+def test_a_demo_organisation_says_so_on_its_page(client, is_demo):
+    organization = factories.organization(is_demo=is_demo)
+
+    page = client.get(organization.get_absolute_url()).content.decode()
+
+    assert ("voorbeeldinhoud van de demo" in page) == is_demo

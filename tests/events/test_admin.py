@@ -102,3 +102,15 @@ def test_the_participants_export_leaves_out_who_has_yet_to_confirm(superuser_cli
     text = response.content.decode("utf-8-sig")
     assert "Anna" in text and "Bram" not in text
     assert "Bevestigd op" in text.splitlines()[0]
+
+
+def test_the_list_shows_and_filters_demo_events(superuser_client):
+    factories.event(title="Verzonnen sessie", is_demo=True)
+    factories.event(title="Echte sessie")
+    url = reverse("admin:events_event_changelist")
+
+    html = superuser_client.get(url).content.decode()
+    assert "column-is_demo" in html
+
+    demo_only = superuser_client.get(url, {"is_demo__exact": "1"}).content.decode()
+    assert "Verzonnen sessie" in demo_only and "Echte sessie" not in demo_only

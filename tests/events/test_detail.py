@@ -147,3 +147,12 @@ def test_the_page_names_its_published_partnerships(client):
     html = client.get(event.get_absolute_url()).content.decode()
     assert "SO&amp;P Gelderland" in html
     assert "Geheim partnerschap" not in html
+
+
+@pytest.mark.parametrize("is_demo", [True, False])
+def test_a_demo_event_says_so_on_its_page(client, is_demo):
+    event = factories.event(is_demo=is_demo)
+
+    page = client.get(event.get_absolute_url()).content.decode()
+
+    assert ("voorbeeldinhoud van de demo" in page) == is_demo

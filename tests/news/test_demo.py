@@ -29,9 +29,15 @@ def test_the_demo_tells_the_seeds_posts_and_enough_to_page_through(demo):
     assert meeting.events.exists()
 
 
+# A source's own text keeps its author even when a detail (its date) marks the post as demo.
+WORD_FOR_WORD = {"leerruimte-onderwijsregios": "Miranda"}
+
+
 def test_invented_posts_are_marked_and_written_by_the_editors(demo):
-    for post in Post.objects.filter(is_demo=True):
+    for post in Post.objects.filter(is_demo=True).exclude(slug__in=WORD_FOR_WORD):
         assert post.author_id is None and post.author_name in {"", "Redactie RA-ZON"}
+    for slug, author in WORD_FOR_WORD.items():
+        assert Post.objects.get(slug=slug).author_name == author
 
 
 def test_loading_the_demo_again_changes_no_post(demo):
