@@ -82,7 +82,7 @@ De VH, de VSNU en het Platform Samen Opleiden & Professionaliseren trekken hieri
 INFORMATION_PROGRAMME = [
     (time(14, 30), "Twee regionale allianties aan het woord", "ELA (Educatieve Levensbeschouwelijke Alliantie) en RA-ZON lichten toe hoe zij hun regionale samenwerking vormgeven en hoe zij de partnerschappen daarbij betrekken.", "ELA en RA-ZON"),
     (time(15, 0), "Het bestuursakkoord flexibilisering", "Centrale vraag: wat betekent het bestuursakkoord (mogelijk) voor partnerschappen SO&P?", "VH en VSNU"),
-    (time(15, 30), "In groepen verder over het bestuursakkoord", "Welke vragen roepen de presentaties op? Welke mogelijkheden, kansen en knelpunten ziet u? En de vragen die vooraf zijn ingediend.", ""),
+    (time(15, 30), "In groepen verder over het bestuursakkoord", "Welke vragen roepen de presentaties op? Welke mogelijkheden, kansen en knelpunten zie je? En de vragen die vooraf zijn ingediend.", ""),
     (time(16, 20), "Afsluiting", "", ""),
 ]
 # fmt: on
@@ -200,7 +200,7 @@ def load():
             "schoolleiders, school- en instituutsopleiders, lerarenopleiders en "
             "HRM-functionarissen betrokken bij partnerschappen po, vo en mbo.",
             "registration_enabled": True,
-            "extra_question": "Welke vraag wilt u vooraf indienen?",
+            "extra_question": "Welke vraag wil je vooraf indienen?",
         },
         ["po", "vo", "mbo"],
         ["platform-samen-opleiden", "vereniging-hogescholen", "10voordeleraar"],
@@ -219,7 +219,7 @@ def load():
             "kind": EventKind.NETWORK_MEETING,
             "title": "Netwerkbijeenkomst Samen Opleiden Zuidoost",
             "summary": "Voorbeeldbijeenkomst: programmamanagers en opleiders van de partnerschappen "
-            "delen wat werkt bij het samen opleiden en professionaliseren.",
+            "delen wat werkt bij Samen Opleiden & Professionaliseren.",
             "body": "Een middag om elkaar te ontmoeten en te leren van elkaars aanpak. Deze "
             "bijeenkomst is voorbeeldinhoud van de demo.",
             "starts_at": _at(network_day, 14),
@@ -238,7 +238,7 @@ def load():
         "webinar-onderwijsregios-en-rap",
         {
             "kind": EventKind.WEBINAR,
-            "title": "Webinar: onderwijsregio's en de Regionale Aanpak Personeelstekort",
+            "title": "Webinar: onderwijsregio's en de Regionale Aanpak Personeelstekorten",
             "summary": "Voorbeeldbijeenkomst: een uur over hoe RAP-projecten en onderwijsregio's "
             "op elkaar aansluiten.",
             "body": "Een online uur met korte presentaties en ruimte voor vragen. Deze "
@@ -251,7 +251,7 @@ def load():
             "audience": "Projectleiders RAP en bestuurders.",
             "registration_enabled": True,
             "capacity": 100,
-            "extra_question": "Welke vraag wilt u vooraf indienen?",
+            "extra_question": "Welke vraag wil je vooraf indienen?",
         },
         ["po", "vso", "vo", "mbo"],
     )

@@ -58,7 +58,7 @@ In een sterke samenwerking gaat het niet meer over wij en zij, maar over WIJ. Wi
 
 WIJ-denken binnen ons partnerschap maakt ons sterk in de onderwijsregio. Niet om te concurreren, maar om vanuit onze eigen kwaliteiten samen te werken: wie zijn eigen kracht kent, ziet ook waar een ander aanvult. De kwaliteit van leraren en van onderwijs staat voorop, in de eigen school, bij het eigen bestuur, binnen POO en in de regio. Laten we die samen niet uit het oog verliezen.
 
-[^1]: RAL: Regionale Aanpak Lerarentekort. RAP: Regionale Aanpak Personeelstekort onderwijs.
+[^1]: RAL: Regionale Aanpak Lerarentekort. RAP: Regionale Aanpak Personeelstekorten.
 """
 
 STRATEGY_REPORT = """\
@@ -108,7 +108,7 @@ VH, VSNU en het Platform Samen Opleiden & Professionaliseren (SO&P) trekken same
 2. VH en VSNU presenteren het bestuursakkoord, met de vraag: wat betekent het (mogelijk) voor de partnerschappen SO&P?
 3. In groepen praten we verder:
     - Welke vragen roepen de presentaties op?
-    - Welke mogelijkheden, kansen en knelpunten ziet u?
+    - Welke mogelijkheden, kansen en knelpunten zie je?
     - En de vragen die vooraf zijn ingediend.
 
 ## Praktisch
@@ -189,7 +189,7 @@ POSTS = [
         "slug": "informatiebijeenkomst-bestuursakkoord-flexibilisering-22-november-2021", "kind": "nieuws",
         "title": "22 november 2021: informatiebijeenkomst bestuursakkoord flexibilisering lerarenopleidingen en Samen Opleiden",
         "date": D(2021, 11, 1),
-        "intro": "Wat betekent het bestuursakkoord flexibilisering voor de partnerschappen Samen Opleiden? Het Platform SO&P praat u online bij, met voorbeelden van ELA en RA-ZON.",
+        "intro": "Wat betekent het bestuursakkoord flexibilisering voor de partnerschappen Samen Opleiden? Het Platform SO&P praat je online bij, met voorbeelden van ELA en RA-ZON.",
         "body": INFORMATION_MEETING_NEWS, "sectors": ["po", "vo", "mbo"], "events": [INFORMATION_MEETING],
         "organizations": ["ministerie-ocw", "vereniging-hogescholen", "unl", "platform-samen-opleiden", "10voordeleraar"],
         "related": ["denk-mee-over-ra-zon"],
@@ -220,7 +220,7 @@ POSTS = [
         "slug": "subsidie-onderwijsregios-2025", "kind": "nieuws", "title": "Subsidie voor onderwijsregio's in 2025",
         "date": D(2024, 9, 2),
         "intro": "Voor 2025 kunnen alleen onderwijsregio's subsidie aanvragen. Wat betekent dat voor de samenwerking in Zuidoost-Nederland?",
-        "body": "De regeling voor onderwijsregio's had in 2024 een budget van € 90.951.000. Voor 2025 verandert er veel: alleen onderwijsregio's kunnen nog aanvragen, en een groot deel van het geld dat eerder naar andere regelingen ging, gaat naar hen.\n\n## Wat u moet weten\n\n- Alleen een onderwijsregio kan aanvragen, niet een los partnerschap of RAP-project.\n- De aanvraagtermijn sluit op 15 oktober 2024.\n- Bestaande samenwerking, zoals in de partnerschappen en RAP-projecten, krijgt een plek in de onderwijsregio.\n\nOp de tweede strategiesessie van 28 juni 2024 lichtten de Realisatie-Eenheid en het ministerie van OCW de regeling toe.",
+        "body": "De regeling voor onderwijsregio's had in 2024 een budget van € 90.951.000. Voor 2025 verandert er veel: alleen onderwijsregio's kunnen nog aanvragen, en een groot deel van het geld dat eerder naar andere regelingen ging, gaat naar hen.\n\n## Wat je moet weten\n\n- Alleen een onderwijsregio kan aanvragen, niet een los partnerschap of RAP-project.\n- De aanvraagtermijn sluit op 15 oktober 2024.\n- Bestaande samenwerking, zoals in de partnerschappen en RAP-projecten, krijgt een plek in de onderwijsregio.\n\nOp de tweede strategiesessie van 28 juni 2024 lichtten de Realisatie-Eenheid en het ministerie van OCW de regeling toe.",
         "sectors": ["po", "vso", "vo", "mbo"], "organizations": ["realisatie-eenheid", "ministerie-ocw"],
         "events": [SECOND_STRATEGY_SESSION],
     },
@@ -265,7 +265,7 @@ POSTS = [
         "slug": "onderwijsloket-nijmegen", "kind": "nieuws", "title": "Onderwijsloket Nijmegen wijst de weg naar het leraarschap",
         "date": D(2023, 3, 21),
         "intro": "Een regionaal loket, zoals deelnemers aan 'Denk mee over RA-ZON' het wensten: in Nijmegen bestaat het.",
-        "body": "In de regio Nijmegen kunnen mensen die leraar willen worden terecht bij het regionale onderwijsloket. Daar hoort u welke opleiding en welke route bij u past, en welke scholen een plek bieden.\n\nZo'n loket was een van de ideeën uit de sessies *Denk mee over RA-ZON* in 2021. De RAP-regeling vraagt ook om een regionaal informatieloket.",
+        "body": "In de regio Nijmegen kunnen mensen die leraar willen worden terecht bij het regionale onderwijsloket. Daar hoor je welke opleiding en welke route bij je past, en welke scholen een plek bieden.\n\nZo'n loket was een van de ideeën uit de sessies *Denk mee over RA-ZON* in 2021. De RAP-regeling vraagt ook om een regionaal informatieloket.",
         "sectors": ["po", "vo"], "regions": ["nijmegen"], "related": ["denk-mee-over-ra-zon"],
     },
     {
@@ -279,14 +279,14 @@ POSTS = [
         "slug": "eenjarige-educatieve-master", "kind": "nieuws", "title": "In één jaar eerstegraads docent: de educatieve master",
         "date": D(2022, 9, 6),
         "intro": "Met een masterdiploma op zak in een jaar de lerarenopleiding doen: de Radboud Docenten Academie biedt eenjarige educatieve masters.",
-        "body": "Wie een wetenschappelijke master heeft, bijvoorbeeld in de wiskunde, kan bij de Radboud Docenten Academie in één jaar een educatieve master halen. Daarmee bent u eerstegraads bevoegd docent.\n\nDe opleiding wordt voor een groot deel op school gevolgd, vaak in een van de academische opleidingsscholen in de regio.",
+        "body": "Wie een wetenschappelijke master heeft, bijvoorbeeld in de wiskunde, kan bij de Radboud Docenten Academie in één jaar een educatieve master halen. Daarmee ben je eerstegraads bevoegd docent.\n\nDe opleiding wordt voor een groot deel op school gevolgd, vaak in een van de academische opleidingsscholen in de regio.",
         "sectors": ["vo"], "organizations": ["radboud-universiteit"],
     },
     {
         "slug": "deeltijd-tweedegraads-han", "kind": "nieuws", "title": "Tweedegraads lerarenopleiding in deeltijd bij de HAN",
         "date": D(2022, 5, 17),
         "intro": "Naast je werk docent worden in het vo of mbo: de HAN biedt tweedegraads lerarenopleidingen in deeltijd.",
-        "body": "De HAN biedt tweedegraads lerarenopleidingen in deeltijd aan. Zo kunt u naast uw werk een bevoegdheid halen voor het vo en het mbo.\n\nVeel studenten combineren de opleiding met een baan op een school in een partnerschap Samen Opleiden, waar zij begeleiding krijgen van een schoolopleider.",
+        "body": "De HAN biedt tweedegraads lerarenopleidingen in deeltijd aan. Zo kun je naast je werk een bevoegdheid halen voor het vo en het mbo.\n\nVeel studenten combineren de opleiding met een baan op een school in een partnerschap Samen Opleiden, waar zij begeleiding krijgen van een schoolopleider.",
         "sectors": ["vo", "mbo"], "organizations": ["han"],
     },
     {

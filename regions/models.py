@@ -145,7 +145,7 @@ class RegionMembership(models.Model):
 
 class Programme(models.TextChoices):
     RAL = "ral", _("RAL (Regionale Aanpak Lerarentekort)")
-    RAP = "rap", _("RAP (Regionale Aanpak Personeelstekort)")
+    RAP = "rap", _("RAP (Regionale Aanpak Personeelstekorten)")
 
 
 class ProjectStatus(models.TextChoices):
