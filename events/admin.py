@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 
 from events import services
 from events.models import Event, ProgrammeItem, Registration, RegistrationStatus
-from razon.admin import AssignedObjectsAdmin, PublishableAdmin
+from razon.admin import AssignedObjectsAdmin, PlainLabelsAdmin, PublishableAdmin
 from razon.exports import csv_response
 from razon.models import PublishStatus
 from razon.richtext import RichTextField, RichTextWidget
@@ -203,7 +203,7 @@ def _free_slug(base):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(PlainLabelsAdmin, admin.ModelAdmin):
     list_display = ["name", "email", "organization", "event", "status", "created_at", "mail_state"]
     list_filter = ["status", "event__kind", "event"]
     search_fields = ["name", "email", "organization", "event__title"]
