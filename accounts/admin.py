@@ -6,6 +6,8 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -153,8 +155,14 @@ class AuthenticatorAppAdmin(PlainLabelsAdmin, admin.ModelAdmin):
 
     @admin.display(description=_("aangemaakt"), ordering="created_at")
     def created(self, device):
-        return device.created_at
+        return _moment(device.created_at)
 
     @admin.display(description=_("laatst gebruikt"), ordering="last_used_at")
     def last_used(self, device):
-        return device.last_used_at
+        return _moment(device.last_used_at)
+
+
+def _moment(value):
+    """A moment as the admin shows a date and time (the page of a read-only item would show
+    a method's datetime as Python writes it)."""
+    return date_format(localtime(value), "DATETIME_FORMAT") if value else "–"
