@@ -6,11 +6,15 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.forms import LoginForm
 from accounts.models import StaffProfile, organization_of
 from razon import roles
+from razon.admin import PlainLabelsAdmin
 
 User = get_user_model()
 
@@ -19,7 +23,7 @@ admin.site.login_form = LoginForm
 admin.site.login_template = "accounts/login.html"
 
 
-class StaffProfileInline(admin.StackedInline):
+class StaffProfileInline(PlainLabelsAdmin, admin.StackedInline):
     model = StaffProfile
     can_delete = False
     autocomplete_fields = ["organization"]
@@ -31,7 +35,7 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(PlainLabelsAdmin, UserAdmin):
     list_display = ["username", "full_name", "email", "organization", "role_list", "is_active"]
     list_filter = ["groups", "is_active", "is_staff", "is_superuser"]
     search_fields = ["username", "first_name", "last_name", "email"]
@@ -101,3 +105,64 @@ class StaffUserAdmin(UserAdmin):
     @admin.display(description=_("rollen"))
     def role_list(self, obj):
         return ", ".join(group.name for group in obj.groups.all()) or "–"
+
+
+class ConfirmedFilter(admin.SimpleListFilter):
+    title = _("ingesteld")
+    parameter_name = "ingesteld"
+
+    def lookups(self, request, model_admin):
+        return [("ja", _("Ja")), ("nee", _("Nee, nog niet bevestigd"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("ja", "nee"):
+            return queryset.filter(confirmed=self.value() == "ja")
+        return queryset
+
+
+admin.site.unregister(TOTPDevice)
+
+
+@admin.register(TOTPDevice)
+class AuthenticatorAppAdmin(PlainLabelsAdmin, admin.ModelAdmin):
+    """The staff's authenticator apps, in Dutch (django-otp's own admin is English and shows
+    the secret key). Staff set up their app themselves on the two-factor page; here an
+    administrator sees who has one and removes a lost one, so the admin never adds or edits."""
+
+    list_display = ["user_name", "device_name", "is_confirmed", "created", "last_used"]
+    list_filter = [ConfirmedFilter]
+    list_select_related = ["user"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "user__email"]
+    fields = readonly_fields = list_display
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("gebruiker"), ordering="user__username")
+    def user_name(self, device):
+        return device.user.get_full_name() or device.user.get_username()
+
+    @admin.display(description=_("naam van het apparaat"), ordering="name")
+    def device_name(self, device):
+        return device.name
+
+    @admin.display(description=_("ingesteld"), boolean=True, ordering="confirmed")
+    def is_confirmed(self, device):
+        return device.confirmed
+
+    @admin.display(description=_("aangemaakt"), ordering="created_at")
+    def created(self, device):
+        return _moment(device.created_at)
+
+    @admin.display(description=_("laatst gebruikt"), ordering="last_used_at")
+    def last_used(self, device):
+        return _moment(device.last_used_at)
+
+
+def _moment(value):
+    """A moment as the admin shows a date and time (the page of a read-only item would show
+    a method's datetime as Python writes it)."""
+    return date_format(localtime(value), "DATETIME_FORMAT") if value else "–"

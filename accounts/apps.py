@@ -1,8 +1,11 @@
+from axes.apps import AppConfig as AxesConfig
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPConfig
 
 
 class AccountsConfig(AppConfig):
+    default = True  # the module also holds the two configurations below
     name = "accounts"
     verbose_name = _("Gebruikers en inloggen")
 
@@ -17,3 +20,24 @@ class AccountsConfig(AppConfig):
             attempts_field="mail_attempts",
             send=send_password_reset_mail,
         )
+
+
+class LoginProtectionConfig(AxesConfig):
+    """django-axes (the lockout after failed logins) under a Dutch name in the admin; its
+    models' names are Dutch through locale/nl."""
+
+    verbose_name = _("Inlogbeveiliging")
+
+
+class TwoFactorConfig(TOTPConfig):
+    """django-otp's authenticator apps under Dutch names in the admin."""
+
+    verbose_name = _("Tweestapsverificatie")
+
+    def ready(self):
+        super().ready()
+        # django-otp names its model in English without gettext, so no catalogue can
+        # translate it. Meta's original options (what migrations compare) stay untouched.
+        device = self.get_model("TOTPDevice")
+        device._meta.verbose_name = _("authenticator-app")
+        device._meta.verbose_name_plural = _("authenticator-apps")

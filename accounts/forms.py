@@ -7,11 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.password_reset import may_reset, request_mails
 from accounts.two_factor import confirmed_device, verify
+from razon.forms import PlainLabelsMixin
 
 
 class TokenField(forms.CharField):
     def __init__(self, **kwargs):
-        kwargs.setdefault("label", _("Code uit uw authenticator-app"))
+        kwargs.setdefault("label", _("Code uit je authenticator-app"))
         kwargs.setdefault("max_length", 8)
         kwargs.setdefault(
             "widget",
@@ -22,7 +23,7 @@ class TokenField(forms.CharField):
         super().__init__(**kwargs)
 
 
-class LoginForm(AdminAuthenticationForm):
+class LoginForm(PlainLabelsMixin, AdminAuthenticationForm):
     """The admin's login: user name and password, and the six-digit code for whoever has set
     up two-factor authentication. Without the right code the login fails exactly as with a
     wrong password (the same message, counted as a failed login by django-axes), so the
@@ -31,14 +32,14 @@ class LoginForm(AdminAuthenticationForm):
     error_messages = {
         **AdminAuthenticationForm.error_messages,
         "invalid_login": _(
-            "Vul de juiste gebruikersnaam en het juiste wachtwoord in, en de code uit uw "
-            "authenticator-app als u tweestapsverificatie gebruikt. Let op hoofdletters."
+            "Vul de juiste gebruikersnaam en het juiste wachtwoord in, en de code uit je "
+            "authenticator-app als je tweestapsverificatie gebruikt. Let op hoofdletters."
         ),
     }
 
     otp_token = TokenField(
         required=False,
-        help_text=_("Alleen als u tweestapsverificatie hebt ingesteld."),
+        help_text=_("Alleen als je tweestapsverificatie hebt ingesteld."),
     )
 
     def confirm_login_allowed(self, user):
@@ -58,7 +59,7 @@ class LoginForm(AdminAuthenticationForm):
         user.otp_device = device
 
 
-class TokenForm(forms.Form):
+class TokenForm(PlainLabelsMixin, forms.Form):
     otp_token = TokenField()
 
     def __init__(self, *args, device, **kwargs):

@@ -3,7 +3,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Alliance, AllianceContact, FocusPoint, Organization, Person
-from razon.admin import HistoryAdmin, PublishableAdmin
+from razon.admin import HistoryAdmin, PlainLabelsAdmin, PublishableAdmin
 
 
 @admin.register(Organization)
@@ -45,7 +45,7 @@ class AllianceContactInline(admin.TabularInline):
     verbose_name_plural = _("Contactpersonen (op volgorde; 'Meer weten?' op de site)")
 
 
-class FocusPointInline(admin.StackedInline):
+class FocusPointInline(PlainLabelsAdmin, admin.StackedInline):
     model = FocusPoint
     extra = 0
     fields = ["position", "title", "body", "parent"]

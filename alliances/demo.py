@@ -314,7 +314,7 @@ def load():
                 "(https://www.platformsamenopleiden.nl/) te versterken.\n\n"
                 "Het akkoord zet in op regionale allianties. In april 2021 dienden de "
                 "lerarenopleidingen van HAN, Radboud Universiteit en ArtEZ, gesteund door de "
-                "bestuurders van de partnerschappen Samen Opleiden en Professionaliseren in de "
+                "bestuurders van de partnerschappen Samen Opleiden & Professionaliseren in de "
                 "regio, de aanvraag in voor de Regionale Alliantie Zuidoost-Nederland."
             ),
             "application_filed_on": datetime.date(2021, 4, 1),

@@ -36,7 +36,7 @@ SIZES = {
     "posts": 2000,
 }
 TEXT = (
-    "Samen opleiden en professionaliseren in de regio: schoolbesturen, lerarenopleidingen en "
+    "Samen Opleiden & Professionaliseren in de regio: schoolbesturen, lerarenopleidingen en "
     "opleidingsscholen werken aan goed onderwijs en genoeg leraren. "
 )
 

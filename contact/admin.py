@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from contact.models import ContactMessage, Status
+from razon.admin import PlainLabelsAdmin
 
 VISITOR_FIELDS = ["name", "email", "organization", "topic", "message", "page", "created_at"]
 
 
 @admin.register(ContactMessage)
-class ContactMessageAdmin(admin.ModelAdmin):
+class ContactMessageAdmin(PlainLabelsAdmin, admin.ModelAdmin):
     """The secretariat's inbox: new messages first; what the visitor wrote is read-only."""
 
     list_display = [

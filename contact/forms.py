@@ -3,10 +3,16 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from contact.models import ContactMessage, Topic
-from razon.forms import BotTrapMixin, MultiLineField, OneLineField, PublicEmailField
+from razon.forms import (
+    BotTrapMixin,
+    MultiLineField,
+    OneLineField,
+    PlainLabelsMixin,
+    PublicEmailField,
+)
 
 
-class ContactForm(BotTrapMixin, forms.ModelForm):
+class ContactForm(PlainLabelsMixin, BotTrapMixin, forms.ModelForm):
     class Meta:
         model = ContactMessage
         fields = ["name", "email", "organization", "topic", "message", "page"]

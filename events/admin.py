@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 
 from events import services
 from events.models import Event, ProgrammeItem, Registration, RegistrationStatus
-from razon.admin import AssignedObjectsAdmin, PublishableAdmin
+from razon.admin import AssignedObjectsAdmin, PlainLabelsAdmin, PublishableAdmin
 from razon.exports import csv_response
 from razon.models import PublishStatus
 from razon.personal_data import ERASED
@@ -220,7 +220,7 @@ def _free_slug(base):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(PlainLabelsAdmin, admin.ModelAdmin):
     list_display = [
         "display_name",
         "email",

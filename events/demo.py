@@ -257,7 +257,7 @@ def load():
             "kind": EventKind.NETWORK_MEETING,
             "title": "Netwerkbijeenkomst Samen Opleiden Zuidoost",
             "summary": "Voorbeeldbijeenkomst: programmamanagers en opleiders van de partnerschappen "
-            "delen wat werkt bij het samen opleiden en professionaliseren.",
+            "delen wat werkt bij Samen Opleiden & Professionaliseren.",
             "body": "Een middag om elkaar te ontmoeten en te leren van elkaars aanpak. Deze "
             "bijeenkomst is voorbeeldinhoud van de demo.",
             "starts_at": _at(network_day, 14),

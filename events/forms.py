@@ -2,10 +2,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Registration
-from razon.forms import BotTrapMixin, MultiLineField, OneLineField, PublicEmailField
+from razon.forms import (
+    BotTrapMixin,
+    MultiLineField,
+    OneLineField,
+    PlainLabelsMixin,
+    PublicEmailField,
+)
 
 
-class RegistrationForm(BotTrapMixin, forms.ModelForm):
+class RegistrationForm(PlainLabelsMixin, BotTrapMixin, forms.ModelForm):
     """Registration for one event; the event's own question, if any, replaces the
     general "question in advance"."""
 

@@ -196,7 +196,7 @@ class Event(DemoFlag, Publishable):
         _("extra vraag"),
         max_length=200,
         blank=True,
-        help_text=_("Optioneel, bijvoorbeeld: Welke vraag wilt u vooraf indienen?"),
+        help_text=_("Optioneel, bijvoorbeeld: Welke vraag wil je vooraf indienen?"),
     )
 
     objects = EventQuerySet.as_manager()

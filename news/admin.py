@@ -50,7 +50,7 @@ class PostAdmin(AssignedObjectsAdmin, PublishableAdmin):
             {
                 "fields": ["sectors", "events", "partnerships", "regions", "organizations"],
                 "description": _(
-                    "Het bericht verschijnt ook op de pagina's van wat u hier kiest, en helpt "
+                    "Het bericht verschijnt ook op de pagina's van wat je hier kiest, en helpt "
                     "de site om gerelateerde berichten te vinden."
                 ),
             },

@@ -17,10 +17,29 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from razon import preview, roles
+from razon.forms import PlainLabelsMixin
 from razon.models import Document, PublishState, PublishStatus, Sector
 
 
-class HistoryAdmin(VersionAdmin):
+def plain_labels(form_class):
+    """`form_class` with labels without Django's trailing colon (PlainLabelsMixin)."""
+    return type(form_class.__name__, (PlainLabelsMixin, form_class), {})
+
+
+class PlainLabelsAdmin:
+    """An admin (or inline) whose form labels have no trailing colon, as on the public
+    forms; readonly fields' labels follow the form."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        return plain_labels(super().get_form(request, obj, **kwargs))
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = plain_labels(formset.form)
+        return formset
+
+
+class HistoryAdmin(PlainLabelsAdmin, VersionAdmin):
     """Who changed what and when (django-reversion), with "restore this version", for every
     content admin. Each save in the admin is one revision of the item with its inlines;
     inlines whose `history` is False (registrations, say: not content) are left out of the
@@ -204,7 +223,7 @@ def limit_to_own(form_class, own, assignment_field):
             ):
                 self.add_error(
                     assignment_field,
-                    _("Kies minstens één partnerschap waarvan u redacteur bent."),
+                    _("Kies minstens één partnerschap waarvan je redacteur bent."),
                 )
             return cleaned_data
 
@@ -228,7 +247,7 @@ class PublishableAdmin(HistoryAdmin):
             "description": _(
                 "Concept: alleen in het beheer te zien (bekijk het met 'Voorbeeld bekijken'). "
                 "Gepubliceerd met een datum in de toekomst: gepland, het verschijnt vanzelf op "
-                "dat moment. Elke wijziging wordt bewaard onder 'Geschiedenis', waar u een "
+                "dat moment. Elke wijziging wordt bewaard onder 'Geschiedenis', waar je een "
                 "eerdere versie kunt terugzetten."
             ),
         },
@@ -238,7 +257,7 @@ class PublishableAdmin(HistoryAdmin):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "slug" and field is not None:
             field.help_text = _(
-                "Het laatste deel van het webadres, vanzelf ingevuld uit de titel. Wijzigt u "
+                "Het laatste deel van het webadres, vanzelf ingevuld uit de titel. Wijzig je "
                 "het bij een gepubliceerd item, dan blijft het oude adres werken: bezoekers "
                 "worden doorgestuurd naar het nieuwe."
             )
@@ -306,7 +325,7 @@ class PublishableAdmin(HistoryAdmin):
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(PlainLabelsAdmin, admin.ModelAdmin):
     list_display = ["code", "position"]
 
     def has_add_permission(self, request):

@@ -1,5 +1,5 @@
 """What every public form needs: text cleaned of control characters, e-mail addresses that
-stay one recipient, and a bot trap."""
+stay one recipient, a bot trap, and labels without a trailing colon."""
 
 import re
 import time
@@ -19,6 +19,15 @@ LINE_BREAKS = re.compile(r"[\r\n\t]+")
 # backslashes make a quoted local part. No school or company hands out such an address.
 LINK_CHARACTERS = re.compile(r'[?&%#"\\]')
 TIMESTAMP_SALT = "razon.forms.started"
+
+
+class PlainLabelsMixin:
+    """Labels without Django's trailing colon ("Naam", not "Naam:"): on this site a label
+    stands above its field, in the public forms and the admin alike."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
 
 
 class MultiLineField(forms.CharField):

@@ -241,7 +241,7 @@ class Document(models.Model):
         max_length=200,
         unique=True,
         help_text=_(
-            "Het laatste deel van het downloadadres; blijft gelijk als u het bestand vervangt."
+            "Het laatste deel van het downloadadres; blijft gelijk als je het bestand vervangt."
         ),
     )
     kind = models.CharField(

@@ -94,10 +94,10 @@ def check_token(request, obj, token):
     if not can_preview(request.user, obj):
         if request.user.is_staff and not has_staff_access(request.user):
             raise PermissionDenied(
-                _("Vul eerst in het beheer de code uit uw authenticator-app in.")
+                _("Vul eerst in het beheer de code uit je authenticator-app in.")
             )
         raise PermissionDenied(
-            _("Een voorbeeld is alleen te zien als u bent ingelogd als redacteur.")
+            _("Een voorbeeld is alleen te zien als je bent ingelogd als redacteur.")
         )
 
 

@@ -82,8 +82,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "reversion",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "axes",
+    # django-otp's authenticator apps and django-axes, with Dutch names (accounts/apps.py).
+    "accounts.apps.TwoFactorConfig",
+    "accounts.apps.LoginProtectionConfig",
     # The project's apps in dependency order (tests/razon/test_layout.py checks it): the
     # building blocks, the content apps, then the apps that read them all.
     "razon",
@@ -259,6 +260,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dutch 14.30 and English 14:30 (razon/formats/), over Django's own formats.
+FORMAT_MODULE_PATH = ["razon.formats"]
 USE_I18N = True
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True

@@ -2,12 +2,12 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from razon.admin import PublishableAdmin
+from razon.admin import PlainLabelsAdmin, PublishableAdmin
 from regions.models import EducationRegion, Municipality, RAPProject, RegionMembership
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(PlainLabelsAdmin, admin.ModelAdmin):
     list_display = ["name", "code", "province"]
     list_filter = ["province"]
     search_fields = ["name", "code"]

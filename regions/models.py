@@ -160,7 +160,7 @@ class RegionMembership(models.Model):
 
 class Programme(models.TextChoices):
     RAL = "ral", _("RAL (Regionale Aanpak Lerarentekort)")
-    RAP = "rap", _("RAP (Regionale Aanpak Personeelstekort)")
+    RAP = "rap", _("RAP (Regionale Aanpak Personeelstekorten)")
 
 
 # The last day of the RAP scheme. Source: ra-zon.nl, "Regio-infrastructuur" (seed 001): "De

@@ -3,8 +3,11 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.forms.utils import flatatt
+from django.utils.formats import time_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext as _
 
 from razon.images import image_attributes
 from razon.richtext import render as render_richtext
@@ -29,6 +32,32 @@ def protected_mailto(email, css_class=""):
         format_html(' class="{}"', css_class) if css_class else "",
         _entities(email),
     )
+
+
+def _time(moment):
+    """A time, or a datetime in the current time zone, in the language's TIME_FORMAT."""
+    return time_format(template_localtime(moment))
+
+
+@register.filter
+def clock(moment):
+    """A time as people read it: "14.30 uur" in Dutch, "14:30" in English (the notation is
+    the language's TIME_FORMAT, razon/formats/)."""
+    if moment in (None, ""):
+        return ""
+    return _("%(time)s uur") % {"time": _time(moment)}
+
+
+@register.filter
+def clock_range(start, end):
+    """From `start` to `end`, the two times joined by an en dash: in Dutch with "uur" once,
+    at the end (14.30 to 16.30 uur), in English without (14:30 to 16:30); the one time when
+    both are the same."""
+    if start in (None, ""):
+        return ""
+    if end in (None, "") or _time(end) == _time(start):
+        return clock(start)
+    return _("%(start)s–%(end)s uur") % {"start": _time(start), "end": _time(end)}
 
 
 @register.filter

@@ -38,7 +38,7 @@ def test_with_a_device_the_password_alone_is_not_enough(client, device):
     response = log_in(client)
     assert response.status_code == 200
     assert [error.code for error in errors(response)["__all__"]] == ["invalid_login"]
-    assert "de code uit uw authenticator-app" in response.content.decode()
+    assert "de code uit je authenticator-app" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 

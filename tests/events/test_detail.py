@@ -39,7 +39,7 @@ def test_the_page_shows_date_place_programme_audience_and_organisers(client):
     assert "Informatiebijeenkomst" in html
     assert "Online" in html and "via MS Teams" in html
     assert "Programmamanagers en bestuurders." in html
-    assert "14:30" in html and "Welkom" in html
+    assert "14.30" in html and "Welkom" in html
     assert "Platform Samen Opleiden" in html and "MBO" in html
     assert "<h2>Achtergrond</h2>" in html and "<strong>bestuursakkoord</strong>" in html
 
