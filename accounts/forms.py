@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -76,7 +76,7 @@ class TokenForm(PlainLabelsMixin, forms.Form):
         return token
 
 
-class StaffPasswordResetForm(PasswordResetForm):
+class StaffPasswordResetForm(PlainLabelsMixin, PasswordResetForm):
     """Django's form for a forgotten password, for staff only, and without sending: `save`
     records the mail each account is owed and the mail worker sends it."""
 
@@ -93,3 +93,7 @@ class StaffPasswordResetForm(PasswordResetForm):
         # Django's keyword arguments (templates, domain, token generator) are for a mail sent
         # here; ours is built by the worker (accounts/password_reset.py).
         request_mails(self.get_users(self.cleaned_data["email"]))
+
+
+class StaffSetPasswordForm(PlainLabelsMixin, SetPasswordForm):
+    """Django's form for the new password, with labels like every other form here."""

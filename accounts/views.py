@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 
 from accounts import password_reset, two_factor
-from accounts.forms import StaffPasswordResetForm, TokenForm
+from accounts.forms import StaffPasswordResetForm, StaffSetPasswordForm, TokenForm
 
 
 @never_cache
@@ -108,6 +108,7 @@ class PasswordResetConfirmView(AdminLookMixin, auth_views.PasswordResetConfirmVi
     account's name (the mail proved who asked); the login still asks for the two-factor code,
     and nobody is logged in here."""
 
+    form_class = StaffSetPasswordForm
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("password_reset_complete")
     reset_url_token = "nieuw-wachtwoord"

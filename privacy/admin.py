@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from privacy.models import DataRequestLog
 from razon import personal_data
+from razon.admin import PlainLabelsAdmin
 
 
 @admin.register(DataRequestLog)
-class DataRequestLogAdmin(admin.ModelAdmin):
+class DataRequestLogAdmin(PlainLabelsAdmin, admin.ModelAdmin):
     """The record of every lookup, export and erasure of a person's data: read-only, for who
     handles such requests. Search with the person's e-mail address: it is matched by its
     keyed hash, since the log keeps no address."""

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from razon.forms import PlainLabelsMixin
+
 LOOKUP, EXPORT, CONFIRM_ERASE, ERASE = "lookup", "export", "confirm_erase", "erase"
 
 
-class DataRequestForm(forms.Form):
+class DataRequestForm(PlainLabelsMixin, forms.Form):
     """One e-mail address and what to do with its data; the action is the button pressed."""
 
     email = forms.EmailField(

@@ -38,6 +38,7 @@ def test_the_public_forms_and_the_login_have_labels_without_a_colon(client, edit
         "contact": client.get(reverse("contact:form")).content.decode(),
         "register": client.get(reverse("events:register", args=[event.slug])).content.decode(),
         "login": client.get(reverse("admin:login")).content.decode(),
+        "password_reset": client.get(reverse("admin_password_reset")).content.decode(),
     }
     client.force_login(editor)
     pages["two_factor"] = client.get(reverse("two_factor")).content.decode()
@@ -61,6 +62,8 @@ def project_admin_models():
 
 
 def test_every_admin_form_of_the_project_has_labels_without_a_colon(superuser_client, demo):
+    data_request = superuser_client.get(reverse("privacy:data_request")).content.decode()
+    assert labels(data_request) and with_colon(data_request) == []
     checked = 0
     for model in project_admin_models():
         assert isinstance(admin.site.get_model_admin(model), PlainLabelsAdmin), model

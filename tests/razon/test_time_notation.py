@@ -2,6 +2,7 @@
 joined by an en dash with "uur" once at the end; English pages write 14:30 and the range
 without "uur". Machine-readable times (JSON-LD, calendar files) stay ISO and RFC 5545."""
 
+import re
 from datetime import UTC, datetime, time
 
 import pytest
@@ -10,9 +11,9 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import formats, translation
 
-from events.models import ProgrammeItem
+from events.models import ProgrammeItem, Registration
 from tests import factories
-from tests.events.conftest import valid_data
+from tests.events.conftest import confirm, valid_data
 from tests.text import html_text
 
 pytestmark = pytest.mark.django_db
@@ -113,9 +114,13 @@ def test_the_registration_mail_writes_the_dutch_range(client, event, mail_worker
     settings.RAZON_FORM_MIN_SECONDS = 0
     client.post(reverse("events:register", args=[event.slug]), valid_data())
     mail_worker_pass()
+    confirm(client, Registration.objects.get())
+    mail_worker_pass()
 
-    (message,) = mail.outbox
+    request, message = mail.outbox
+    assert "vrijdag 15 januari 2027, 14.30–16.30 uur" in request.body
     assert "vrijdag 15 januari 2027, 14.30–16.30 uur" in message.body
+    assert re.search(r"De link werkt tot \w+dag \d+ \w+ \d{4}, \d{2}\.\d{2} uur\.", request.body)
     # The calendar file keeps the local time in RFC 5545's notation.
     calendar = message.attachments[0].content
     assert "DTSTART;TZID=Europe/Amsterdam:20270115T143000" in calendar
