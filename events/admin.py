@@ -219,6 +219,21 @@ def _free_slug(base):
     return slug
 
 
+class ErasedFilter(admin.SimpleListFilter):
+    """Whether the personal data is erased (after the retention period, or on request)."""
+
+    title = _("gegevens gewist")
+    parameter_name = "gewist"
+
+    def lookups(self, request, model_admin):
+        return [("ja", _("Ja")), ("nee", _("Nee"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("ja", "nee"):
+            return queryset.filter(erased_at__isnull=self.value() == "nee")
+        return queryset
+
+
 @admin.register(Registration)
 class RegistrationAdmin(PlainLabelsAdmin, admin.ModelAdmin):
     list_display = [
@@ -231,7 +246,7 @@ class RegistrationAdmin(PlainLabelsAdmin, admin.ModelAdmin):
         "confirmed_at",
         "mail_state",
     ]
-    list_filter = ["status", ("erased_at", admin.EmptyFieldListFilter), "event__kind", "event"]
+    list_filter = ["status", ErasedFilter, "event__kind", "event"]
     search_fields = ["name", "email", "organization", "event__title"]
     list_select_related = ["event"]
     date_hierarchy = "created_at"

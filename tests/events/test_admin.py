@@ -114,3 +114,17 @@ def test_the_list_shows_and_filters_demo_events(superuser_client):
 
     demo_only = superuser_client.get(url, {"is_demo__exact": "1"}).content.decode()
     assert "Verzonnen sessie" in demo_only and "Echte sessie" not in demo_only
+
+
+def test_the_registrations_can_be_filtered_on_erased_data(superuser_client):
+    event = factories.event(title="Sessie")
+    factories.registration(event, name="Anna")
+    factories.registration(event, name="Bram")
+    Registration.objects.filter(name="Bram").erase_personal_data()
+    url = reverse("admin:events_registration_changelist")
+
+    erased = superuser_client.get(url, {"gewist": "ja"}).content.decode()
+    kept = superuser_client.get(url, {"gewist": "nee"}).content.decode()
+    assert "Anna" not in erased and "(gegevens verwijderd)" in erased
+    assert "Anna" in kept and "(gegevens verwijderd)" not in kept
+    assert "?gewist=ja" in superuser_client.get(url).content.decode()
