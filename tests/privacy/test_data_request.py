@@ -125,7 +125,7 @@ def test_a_lookup_finds_everything_for_the_address_in_any_case_and_nothing_else(
     }
     page = response.content.decode()
     assert "4 items bij anna@school.example" in page.lower()
-    assert "Mijn vraag over<br>de opleidingsroutes" in page
+    assert '<td class="plain-text">Mijn vraag over\nde opleidingsroutes</td>' in page
     assert "Strategiesessie van vorig jaar" in page and "Netwerkdag" in page
     assert "Bram" not in page and "Iets anders" not in page
 
