@@ -4,8 +4,8 @@ of two gunicorn app servers (razon-app@.service with deploy/gunicorn.conf.py) an
 worker (razon-mail.service), sharing a PostgreSQL (its own data folder, made with initdb) and a
 Redis of the cluster's own, on ports of their own, so that starting and stopping them disturbs
 nothing else on the machine. The timers' services (razon-hourly, razon-daily) are run by the
-tests (run_oneshot). Everything lives in .cluster/; `make cluster-stop` stops exactly the processes whose
-ids it recorded there.
+tests (run_oneshot). Everything lives in .cluster/; `make cluster-stop` stops exactly the
+processes whose ids it recorded there.
 
     python deploy/cluster.py start | stop | status
 """
@@ -26,7 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import render  # noqa: E402
+import render
 
 ROOT = Path(__file__).resolve().parent.parent
 HOME = ROOT / ".cluster"
@@ -235,15 +235,46 @@ def start_postgres():
         POSTGRES.mkdir(parents=True, exist_ok=True)
         if os.geteuid() == 0:
             shutil.chown(POSTGRES, "postgres", "postgres")
-        run(as_postgres([postgres_bin("initdb"), "-D", str(data), "-U", "postgres", "-A",
-                         "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]))
-    status = subprocess.run(as_postgres([postgres_bin("pg_ctl"), "status", "-D", str(data)]),
-                            capture_output=True)
+        run(
+            as_postgres(
+                [
+                    postgres_bin("initdb"),
+                    "-D",
+                    str(data),
+                    "-U",
+                    "postgres",
+                    "-A",
+                    "trust",
+                    "-E",
+                    "UTF8",
+                    "--locale=C.UTF-8",
+                    "--no-sync",
+                ]
+            )
+        )
+    status = subprocess.run(
+        as_postgres([postgres_bin("pg_ctl"), "status", "-D", str(data)]), capture_output=True
+    )
     if status.returncode != 0:
-        options = (f"-p {POSTGRES_PORT} -c listen_addresses={HOST} -c unix_socket_directories='' "
-                   "-c fsync=off -c full_page_writes=off -c max_connections=100")
-        run(as_postgres([postgres_bin("pg_ctl"), "start", "-w", "-D", str(data), "-l",
-                         str(POSTGRES / "server.log"), "-o", options]))
+        options = (
+            f"-p {POSTGRES_PORT} -c listen_addresses={HOST} -c unix_socket_directories='' "
+            "-c fsync=off -c full_page_writes=off -c max_connections=100"
+        )
+        run(
+            as_postgres(
+                [
+                    postgres_bin("pg_ctl"),
+                    "start",
+                    "-w",
+                    "-D",
+                    str(data),
+                    "-l",
+                    str(POSTGRES / "server.log"),
+                    "-o",
+                    options,
+                ]
+            )
+        )
     import psycopg
 
     with psycopg.connect(DATABASE_URL.rsplit("/", 1)[0] + "/postgres", autocommit=True) as db:
@@ -255,9 +286,27 @@ def start_redis():
     pidfile = HOME / "redis.pid"
     if alive(pidfile_pid(pidfile), "redis-server"):
         return
-    run(["redis-server", "--bind", HOST, "--port", str(REDIS_PORT), "--save", "",
-         "--appendonly", "no", "--daemonize", "yes", "--pidfile", str(pidfile),
-         "--logfile", str(LOGS / "redis.log"), "--dir", str(HOME)])
+    run(
+        [
+            "redis-server",
+            "--bind",
+            HOST,
+            "--port",
+            str(REDIS_PORT),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--daemonize",
+            "yes",
+            "--pidfile",
+            str(pidfile),
+            "--logfile",
+            str(LOGS / "redis.log"),
+            "--dir",
+            str(HOME),
+        ]
+    )
     wait_for(lambda: pidfile_pid(pidfile), "Redis")
 
 
@@ -299,8 +348,8 @@ def nginx_conf():
     conf = NGINX / "nginx.conf"
     conf.write_text(f"""{user}
 worker_processes 1;
-pid {NGINX / 'nginx.pid'};
-error_log {LOGS / 'nginx-error.log'} warn;
+pid {NGINX / "nginx.pid"};
+error_log {LOGS / "nginx-error.log"} warn;
 events {{ worker_connections 512; }}
 http {{
     include /etc/nginx/mime.types;
@@ -308,9 +357,9 @@ http {{
     sendfile on;
     server_tokens off;
     access_log off;
-    client_body_temp_path {NGINX / 'body'};
-    proxy_temp_path {NGINX / 'proxy'};
-    include {RENDERED / 'nginx' / 'razon.conf'};
+    client_body_temp_path {NGINX / "body"};
+    proxy_temp_path {NGINX / "proxy"};
+    include {RENDERED / "nginx" / "razon.conf"};
 }}
 """)
     return conf
@@ -362,9 +411,26 @@ def make_certificate():
     if (TLS / "cert.pem").exists():
         return
     TLS.mkdir(parents=True, exist_ok=True)
-    run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "3650",
-         "-subj", f"/CN={SERVER_NAME}", "-addext", f"subjectAltName=DNS:{SERVER_NAME}",
-         "-keyout", str(TLS / "key.pem"), "-out", str(TLS / "cert.pem")])
+    run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "3650",
+            "-subj",
+            f"/CN={SERVER_NAME}",
+            "-addext",
+            f"subjectAltName=DNS:{SERVER_NAME}",
+            "-keyout",
+            str(TLS / "key.pem"),
+            "-out",
+            str(TLS / "cert.pem"),
+        ]
+    )
 
 
 def start():
@@ -391,16 +457,20 @@ def start():
         wait_for(lambda port=port: app_healthy(port), f"The app server on {port}")
     start_nginx()
     wait_for(lambda: healthy(f"{ORIGIN}/healthz", tls_context()), "nginx")
-    print(f"Cluster up in {time.monotonic() - started:.1f} s: {ORIGIN}/ (nginx, certificate "
-          f"{TLS / 'cert.pem'}), app servers on {', '.join(map(str, APP_PORTS))}, PostgreSQL "
-          f"on {POSTGRES_PORT}, Redis on {REDIS_PORT}; logs in {LOGS}.")
+    print(
+        f"Cluster up in {time.monotonic() - started:.1f} s: {ORIGIN}/ (nginx, certificate "
+        f"{TLS / 'cert.pem'}), app servers on {', '.join(map(str, APP_PORTS))}, PostgreSQL "
+        f"on {POSTGRES_PORT}, Redis on {REDIS_PORT}; logs in {LOGS}."
+    )
 
 
 def running():
     """Whether the whole cluster runs (every recorded process alive and nginx answering)."""
     return (
-        all(alive(recorded(name), "mail_worker" if name == "mail" else "gunicorn")
-            for name in SERVICES)
+        all(
+            alive(recorded(name), "mail_worker" if name == "mail" else "gunicorn")
+            for name in SERVICES
+        )
         and alive(pidfile_pid(NGINX / "nginx.pid"), "nginx")
         and alive(pidfile_pid(HOME / "redis.pid"), "redis-server")
         and (TLS / "cert.pem").exists()
@@ -416,8 +486,10 @@ def stop():
     stop_pid(pidfile_pid(HOME / "redis.pid"), "redis-server")
     data = POSTGRES / "data"
     if (data / "postmaster.pid").exists():
-        subprocess.run(as_postgres([postgres_bin("pg_ctl"), "stop", "-w", "-m", "fast", "-D",
-                                    str(data)]), capture_output=True)
+        subprocess.run(
+            as_postgres([postgres_bin("pg_ctl"), "stop", "-w", "-m", "fast", "-D", str(data)]),
+            capture_output=True,
+        )
     for path in PIDS.glob("*.pid"):
         path.unlink()
     print("Cluster stopped.")

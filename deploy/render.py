@@ -12,9 +12,11 @@ import sys
 from pathlib import Path
 
 DEPLOY = Path(__file__).resolve().parent
-TEMPLATES = ["nginx/razon.conf", "razon.env", *sorted(
-    str(path.relative_to(DEPLOY)) for path in (DEPLOY / "systemd").iterdir()
-)]
+TEMPLATES = [
+    "nginx/razon.conf",
+    "razon.env",
+    *sorted(str(path.relative_to(DEPLOY)) for path in (DEPLOY / "systemd").iterdir()),
+]
 LIST_VALUES = {"HTTP_LISTEN", "HTTPS_LISTEN", "APP_SERVER"}
 TOKEN = re.compile(r"@([A-Z_]+)@")
 
