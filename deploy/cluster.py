@@ -193,15 +193,30 @@ def pidfile_pid(path):
 
 
 def stop_pid(pid, word, timeout=40, sig=signal.SIGTERM):
-    if pid is None or not alive(pid, word):
-        return False
-    os.kill(pid, sig)
+    stop_pids([(pid, word)], timeout, sig)
+
+
+def stop_pids(processes, timeout=40, sig=signal.SIGTERM):
+    """Signals every (pid, word) that is alive and ours at once, then waits for them all
+    (killing what is left after `timeout` seconds)."""
+    running = [(pid, word) for pid, word in processes if pid is not None and alive(pid, word)]
+    for pid, _ in running:
+        os.kill(pid, sig)
     deadline = time.monotonic() + timeout
-    while alive(pid, word) and time.monotonic() < deadline:
+    while any(alive(*process) for process in running) and time.monotonic() < deadline:
         time.sleep(0.1)
-    if alive(pid, word):
-        os.kill(pid, signal.SIGKILL)
-    return True
+    for pid, word in running:
+        if alive(pid, word):
+            os.kill(pid, signal.SIGKILL)
+
+
+def service_word(name):
+    """What the command line of the service's process names (checked before a signal)."""
+    return "gunicorn" if name.startswith("app") else "mail_worker"
+
+
+def stop_services():
+    stop_pids([(recorded(name), service_word(name)) for name in SERVICES])
 
 
 def as_postgres(command):
@@ -442,15 +457,14 @@ def start():
     write_env_file(RENDERED / "razon.env", ENV_FILE, overrides())
     env = environment()
     with ThreadPoolExecutor() as pool:
+        # App servers and the worker start afresh, with the code as it is now.
+        stopped = pool.submit(stop_services)
         static = pool.submit(manage, "collectstatic", "--no-input", "--verbosity", "0", env=env)
         redis = pool.submit(start_redis)
         start_postgres()
         manage("migrate", "--no-input", "--verbosity", "0", env=env)
         print(manage("setup_demo", env=env).strip())
-        static.result(), redis.result()
-    # App servers and the worker start afresh, with the code as it is now.
-    for name in SERVICES:
-        stop_pid(recorded(name), "gunicorn" if name.startswith("app") else "mail_worker")
+        stopped.result(), static.result(), redis.result()
     for name in SERVICES:
         start_service(name)
     for port in APP_PORTS:
@@ -481,8 +495,7 @@ def running():
 def stop():
     """Stops what start() started, by the ids it recorded; nothing else."""
     stop_pid(pidfile_pid(NGINX / "nginx.pid"), "nginx", sig=signal.SIGQUIT)
-    for name in SERVICES:
-        stop_pid(recorded(name), "gunicorn" if name.startswith("app") else "mail_worker")
+    stop_services()
     stop_pid(pidfile_pid(HOME / "redis.pid"), "redis-server")
     data = POSTGRES / "data"
     if (data / "postmaster.pid").exists():
