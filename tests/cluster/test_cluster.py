@@ -103,9 +103,11 @@ def test_an_edit_through_one_server_shows_at_once_through_the_other():
 
 
 def test_50_concurrent_registrations_for_10_seats_over_both_servers():
-    slug = shell(
+    slug = f"bijeenkomst-{secrets.token_hex(4)}"  # the cluster's database outlives a run
+    shell(
         "from tests import factories; "
-        "print(factories.event(registration_enabled=True, capacity=10, waiting_list=True).slug)"
+        f"factories.event(slug={slug!r}, title='Bijeenkomst {slug[-8:]}', "
+        "registration_enabled=True, capacity=10, waiting_list=True)"
     )
     path = f"/agenda/{slug}/aanmelden/"
     visitors = [Browser() for _ in range(50)]
