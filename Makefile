@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 export DEBUG ?= 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint format check-deploy messages setup clean bench
+.PHONY: run test lint format check-deploy messages setup clean bench cluster cluster-stop
 
 $(VENV)/.installed: pyproject.toml
 	@PYTHON=$$(bin/find-python) || exit 1; \
@@ -59,6 +59,18 @@ bench: setup
 	@command -v wrk >/dev/null || apt-get install -y -qq wrk || \
 	  { apt-get update -qq && apt-get install -y -qq wrk; }
 	DJANGO_SETTINGS_MODULE=bench.settings $(PY) bench/run.py
+
+# The production set-up on 127.0.0.1 from the files in deploy/ (README "Deploying"): Debian's
+# nginx with TLS in front of two gunicorn app servers and the mail worker, on a PostgreSQL and
+# a Redis of its own, all in .cluster/. Installs nginx when missing. `make cluster-stop` stops
+# exactly the processes it started; `make test PYTEST_ARGS='-m cluster'` tests it.
+cluster: setup
+	@command -v nginx >/dev/null || apt-get install -y -qq nginx-light || \
+	  { apt-get update -qq && apt-get install -y -qq nginx-light; }
+	$(PY) deploy/cluster.py start
+
+cluster-stop:
+	$(PY) deploy/cluster.py stop
 
 clean:
 	rm -rf $(VENV) staticfiles
