@@ -7,7 +7,9 @@
   alone. Django's GZipMiddleware adds random bytes to each gzip header against BREACH, and
   the CSRF token in a page is masked afresh for every response (also a page from the page
   cache: `pagecache._personalised` calls `get_token`), so a reflected search word can never
-  be used to guess it (docs/decisions.md).
+  be used to guess it (docs/decisions.md). Nothing is compressed for a request with a
+  session (staff): the admin shows personal data beside a reflected search word, and its
+  few users need no saving of bytes.
 - **Validators** (`ConditionalGetMiddleware`): a page from the page cache gets an ETag of
   the page as cached (before the visitor's token and form time are put in), the language
   and, when the page holds a token, a keyed digest of the visitor's CSRF cookie
@@ -87,7 +89,8 @@ def tag_cached_page(request, response, content, placeholder):
 
 class CompressionMiddleware(GZipMiddleware):
     """Django's GZipMiddleware (with its BREACH padding) for text responses only, when
-    RAZON_COMPRESS_RESPONSES is on. Streaming responses are files: left alone."""
+    RAZON_COMPRESS_RESPONSES is on, and never for staff. Streaming responses are files:
+    left alone."""
 
     def process_response(self, request, response):
         if response.status_code == 304:  # the Vary its 200 would have had (RFC 9110)
@@ -96,6 +99,7 @@ class CompressionMiddleware(GZipMiddleware):
             return response
         if (
             not settings.RAZON_COMPRESS_RESPONSES
+            or settings.SESSION_COOKIE_NAME in request.COOKIES  # staff: see the module
             or response.streaming
             or not is_text(response.get("Content-Type", ""))
         ):

@@ -79,6 +79,18 @@ def test_compression_is_off_when_the_proxy_does_it(client, content, settings):
         assert "Content-Encoding" not in response, name
 
 
+def test_nothing_is_compressed_for_staff(client, content, django_user_model):
+    """BREACH: the admin shows personal data beside a reflected search word."""
+    client.force_login(django_user_model.objects.create_superuser("beheer", password="x"))
+    for url in (
+        reverse("admin:contact_contactmessage_changelist") + "?q=a",
+        *_urls(content).values(),
+    ):
+        response = client.get(url, headers=GZIP)
+        assert response.status_code == 200, url
+        assert "Content-Encoding" not in response, url
+
+
 def test_files_are_not_compressed_again(client, db):
     document = Document(title="Verslag", slug="verslag", content_type=PDF.content_type, size=8)
     document.file.save("verslag.pdf", SimpleUploadedFile("verslag.pdf", b"%PDF-1.4" * 100))
