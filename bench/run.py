@@ -252,7 +252,7 @@ def probe(base_url, path, target, static_cache):
     first_ms = (time.perf_counter() - started) * 1000
     encoded = response_headers.get("Content-Encoding") == "gzip"
     html = gzip.decompress(body) if encoded else body
-    html_compressed = len(body) if encoded else len(gzip.compress(html, 6))
+    html_compressed = len(body)  # what the browser receives: compressed only if the app did
     assets = 0
     if not target and b"<html" in html:
         for url in re.findall(

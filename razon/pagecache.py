@@ -52,6 +52,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.connection import ConnectionProxy
 from django.utils.http import urlencode
 
+from razon import conditional
 from razon.forms import fresh_start_time
 
 # The cache alias of the pages (settings.CACHES): evictable, apart from the rate limits.
@@ -113,7 +114,10 @@ def cached_page(view):
         for header, value in stored["headers"].items():
             response[header] = value
         patch_vary_headers(response, ["HX-Request"])
-        return _personalised(request, response, stored["placeholder"])
+        response = _personalised(request, response, stored["placeholder"])
+        return conditional.tag_cached_page(
+            request, response, stored["content"], stored["placeholder"]
+        )
 
     return wrapper
 

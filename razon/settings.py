@@ -102,6 +102,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # What goes on the wire (razon/conditional.py): gzip of text responses, then 304s for a
+    # matching If-None-Match, then Cache-Control, outside the middleware that set cookies.
+    "razon.conditional.CompressionMiddleware",
+    "razon.conditional.ConditionalGetMiddleware",
+    "razon.conditional.CacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "razon.middleware.LanguageCookieMiddleware",
     # request.htmx for every middleware below (the refusals answer htmx with a fragment).
@@ -128,6 +133,12 @@ MIDDLEWARE = [
 # The cache of public pages (razon/pagecache.py): on in production, off in development and
 # tests (which turn it on where they test it).
 RAZON_PAGE_CACHE = envbool("RAZON_PAGE_CACHE", not (DEBUG or TESTING))
+# Gzip text responses in the app (razon/conditional.py); turn off behind a proxy that
+# compresses them itself (deploy/'s nginx does).
+RAZON_COMPRESS_RESPONSES = envbool("RAZON_COMPRESS_RESPONSES", True)
+# How long a browser or CDN may keep an anonymous response that holds nothing personal
+# (feeds, calendars, exports, the sitemap), in seconds.
+RAZON_PUBLIC_MAX_AGE = envint("RAZON_PUBLIC_MAX_AGE", 60)
 
 ROOT_URLCONF = "razon.urls"
 WSGI_APPLICATION = "razon.wsgi.application"
