@@ -15,6 +15,7 @@ from django.urls import reverse
 from contact.models import ContactMessage
 from tests import factories
 from tests.contact.conftest import valid_data as contact_data
+from tests.events.conftest import valid_data as registration_data
 from tests.smtp import free_port
 
 pytestmark = pytest.mark.django_db
@@ -117,10 +118,8 @@ def test_an_htmx_form_post_keeps_the_form_and_says_it_was_not_sent(client):
 @pytest.mark.django_db(transaction=True)  # a failed insert breaks the test's transaction
 def test_a_registration_post_is_answered_503(client):
     event = factories.event(registration_enabled=True, capacity=10)
-    data = {"name": "Bram", "email": "bram@school.example", "started": "", "website": ""}
-
     with database_down():
-        response = client.post(reverse("events:register", args=[event.slug]), data)
+        response = client.post(reverse("events:register", args=[event.slug]), registration_data())
 
     assert "Wat je verstuurde is niet aangekomen" in assert_friendly_503(response)
 
