@@ -9,12 +9,18 @@ import subprocess
 import sys
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 
 from tests.sqlite_site import ROOT
 
-FETCH = "from tests.razon.backup_pages import main; main()"
+def then_serve(*command):
+    """Code for `manage.py shell`: the command, then print the pages served (backup_pages)."""
+    return (
+        "import io; from django.core.management import call_command; "
+        f"call_command(*{command!r}, stdout=io.StringIO()); "
+        "from tests.razon.backup_pages import main; main()"
+    )
 
 
 def site_env(database_url, media_root):
@@ -30,7 +36,7 @@ def site_env(database_url, media_root):
     }
 
 
-def manage(env, *args, check=True):
+def manage(env, *args):
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -39,13 +45,13 @@ def manage(env, *args, check=True):
         text=True,
         timeout=120,
     )
-    if check:
-        assert result.returncode == 0, result.stderr[-3000:]
+    assert result.returncode == 0, result.stderr[-3000:]
     return result
 
 
-def served(env):
-    return json.loads(manage(env, "shell", "--no-imports", "-c", FETCH).stdout)
+def served(env, *command):
+    """The pages the site serves after running the command (one process: each start costs)."""
+    return json.loads(manage(env, "shell", "--no-imports", "-c", then_serve(*command)).stdout)
 
 
 def assert_same_text(after, before, path):
@@ -57,12 +63,12 @@ def assert_same_text(after, before, path):
 
 
 def assert_restored_site_is_the_same(source, target, folder):
-    output = manage(source, "backup", str(folder)).stdout
-    assert "media.tar.gz" in output
+    before = served(source, "backup", str(folder))
+    assert {path.name for path in folder.iterdir()} & {"database.dump", "database.sqlite3"}
+    assert (folder / "media.tar.gz").exists()
 
-    manage(target, "restore", str(folder))
+    after = served(target, "restore", str(folder))
 
-    before, after = served(source), served(target)
     assert len(before["pages"]) >= 10
     assert all(status == 200 for status, _page in before["pages"].values())
     assert any(path.startswith("/media/") for path in before["files"])  # images of the demo
@@ -72,12 +78,8 @@ def assert_restored_site_is_the_same(source, target, folder):
         assert_same_text(after["pages"][path][1], page, path)
     assert after == before
 
-    # Restoring over what is there is refused unless asked for.
-    again = manage(target, "restore", str(folder), check=False)
-    assert again.returncode != 0
-    assert "already holds tables" in again.stderr
-    manage(target, "restore", str(folder), "--replace")
-    assert served(target) == before
+    # Over what is there only when asked (test_restore_refuses_…): the same site again.
+    assert served(target, "restore", str(folder), "--replace") == before
 
 
 def test_a_sqlite_backup_restored_into_a_new_file_serves_the_same_pages(sqlite_site, tmp_path):
@@ -117,3 +119,19 @@ def test_a_postgresql_backup_restored_into_a_new_database_serves_the_same_pages(
     target = site_env(postgres_url(new_postgres_database), tmp_path / "restored-media")
 
     assert_restored_site_is_the_same(source, target, tmp_path / "backup")
+
+
+@pytest.mark.django_db
+def test_restore_refuses_a_database_that_holds_tables(tmp_path):
+    with pytest.raises(CommandError, match="already holds tables"):
+        call_command("restore", str(tmp_path))
+
+
+@pytest.mark.django_db
+def test_restore_refuses_a_media_folder_with_files(tmp_path, settings, monkeypatch):
+    monkeypatch.setattr(connection.introspection, "table_names", lambda *args: [])
+    (settings.MEDIA_ROOT / "images").mkdir(parents=True)
+    (settings.MEDIA_ROOT / "images" / "a.png").write_bytes(b"x")
+
+    with pytest.raises(CommandError, match="is not empty"):
+        call_command("restore", str(tmp_path))
