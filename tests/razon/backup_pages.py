@@ -13,7 +13,9 @@ from events.models import Event
 from news.models import Post
 from partnerships.models import Partnership
 
-PER_RESPONSE = re.compile(r'(csrfmiddlewaretoken" value="|X-CSRFToken": "|name="started" value=")[^"]*')
+PER_RESPONSE = re.compile(
+    r'(csrfmiddlewaretoken" value="|X-CSRFToken": "|name="started" value=")[^"]*'
+)
 LINKED_FILES = re.compile(r'(?:src|href)="(/(?:media|documenten)/[^"]+)"')
 
 

@@ -14,6 +14,7 @@ from django.db import connection
 
 from tests.sqlite_site import ROOT
 
+
 def then_serve(*command):
     """Code for `manage.py shell`: the command, then print the pages served (backup_pages)."""
     return (
