@@ -19,6 +19,7 @@ class AccountsConfig(AppConfig):
             owed=PasswordResetMail.objects.awaiting_mail,
             attempts_field="mail_attempts",
             send=send_password_reset_mail,
+            since="requested_at",
         )
 
 

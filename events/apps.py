@@ -7,6 +7,8 @@ class EventsConfig(AppConfig):
     verbose_name = _("Agenda")
 
     def ready(self):
+        from django.db.models.functions import Coalesce, Greatest
+
         from events.models import Event, Registration, RegistrationStatus
         from events.personal_data import describe_registration
         from events.search import event_search_text
@@ -19,6 +21,12 @@ class EventsConfig(AppConfig):
             owed=Registration.objects.awaiting_mail,
             attempts_field="mail_attempts",
             send=send_registration_mail,
+            # A confirmation or cancellation owes a mail from then on, not from registering.
+            since=Greatest(
+                "created_at",
+                Coalesce("confirmed_at", "created_at"),
+                Coalesce("cancelled_at", "created_at"),
+            ),
         )
         # A person's registrations and waiting-list places, for the AVG tool (privacy/).
         registrations = Registration.objects.select_related("event").order_by("created_at")

@@ -65,6 +65,7 @@ class PartnershipFilter(FacetedFilterSet):
             EducationRegion.objects.published()
             .filter(partnerships__in=queryset.values("pk"))
             .annotate(count=Count("partnerships"))
+            .order_by("name")  # Meta.ordering does not apply to a grouped query
             .values_list("slug", "name", "count")
         )
         return list(regions)
@@ -73,6 +74,7 @@ class PartnershipFilter(FacetedFilterSet):
         return list(
             Municipality.objects.filter(partnerships__in=queryset.values("pk"))
             .annotate(count=Count("partnerships"))
+            .order_by("name")  # Meta.ordering does not apply to a grouped query
             .values_list("code", "name", "count")
         )
 

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Count, F, Min
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +24,7 @@ class Outbox:
     owed: Callable  # () -> a queryset of the rows that owe a mail
     attempts_field: str  # how often sending the row's mail failed
     send: Callable  # pk -> True (sent), False (failed) or None (nothing to send: claimed)
+    since: object  # a field or expression: when the row came to owe its mail (or earlier)
 
 
 _outboxes = {}
@@ -33,8 +36,22 @@ def site_url(path):
     return f"{settings.RAZON_SITE_URL.rstrip('/')}{path}"
 
 
-def register(name, *, owed, attempts_field, send):
-    _outboxes[name] = Outbox(owed, attempts_field, send)
+def register(name, *, owed, attempts_field, send, since="created_at"):
+    _outboxes[name] = Outbox(owed, attempts_field, send, since)
+
+
+def waiting():
+    """(how many mails are owed in all outboxes, the age in seconds of the oldest or None):
+    for /healthz, so a mail worker that stopped is noticed. One query per outbox."""
+    count, oldest = 0, None
+    for outbox in _outboxes.values():
+        since = F(outbox.since) if isinstance(outbox.since, str) else outbox.since
+        found = outbox.owed().aggregate(count=Count("pk"), oldest=Min(since))
+        count += found["count"]
+        if found["oldest"] is not None and (oldest is None or found["oldest"] < oldest):
+            oldest = found["oldest"]
+    age = None if oldest is None else max(0, round((timezone.now() - oldest).total_seconds()))
+    return count, age
 
 
 def send_owed(*, retry=True, stop=lambda: False):

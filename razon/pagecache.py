@@ -88,10 +88,12 @@ def cached_page(view):
             return view(request, *args, **kwargs)
         key = _key(request)
         stored = cache.get(key)
+        request.razon_page_cache_hit = True  # until the branch below renders it (request log)
         # An entry of an older generation is stale (as is one without its placeholder,
         # stored by an older release).
         if stored is None or stored["generation"] != generation or "placeholder" not in stored:
             request.razon_page_cache = True  # the context processor renders the placeholder
+            request.razon_page_cache_hit = False
             request.razon_page_cache_accepted = set()  # filled by accept()
             try:
                 response = view(request, *args, **kwargs)

@@ -100,6 +100,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: one log line per request, with its request id (razon/observe.py).
+    "razon.observe.RequestLogMiddleware",
+    # A view that cannot reach the database answers 503 with a page that needs none.
+    "razon.observe.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # What goes on the wire (razon/conditional.py): gzip of text responses, then 304s for a
@@ -348,11 +352,18 @@ SECURE_CSP = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    # django-axes reports every login at INFO; lockouts are warnings.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        # django-axes reports every login at INFO; lockouts are warnings.
+        "axes": {"level": "WARNING"},
+        # One line per request (razon/observe.py); slow ones are warnings.
+        "razon.requests": {"level": env("RAZON_REQUEST_LOG_LEVEL", "INFO")},
+    },
 }
+# A request that takes longer than this (milliseconds) is logged as a warning.
+RAZON_SLOW_REQUEST_MS = envint("RAZON_SLOW_REQUEST_MS", 1000)
 
 # Portal settings.
 RAZON_CONTACT_EMAIL = env("RAZON_CONTACT_EMAIL", "info@ra-zon.nl")

@@ -15,6 +15,9 @@ admin.site.site_header = _("RA-ZON beheer")
 admin.site.site_title = _("RA-ZON beheer")
 admin.site.index_title = _("Inhoud van de site")
 
+# A failure to reach the database outside a view also gets the 503 page (razon/observe.py).
+handler500 = "razon.observe.server_error"
+
 urlpatterns = [
     path("", include("portal.urls")),
     path("healthz", views.healthz, name="healthz"),

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from razon import preview, richtext, search
+from razon import mail, preview, richtext, search
 from razon.filters import SearchFilter
 from razon.images import CONTENT_TYPES_BY_EXTENSION, open_stored_image
 from razon.models import Document, SearchEntry
@@ -67,15 +67,20 @@ def search_page(request):
 @never_cache
 @require_safe
 def healthz(request):
-    """200 when the database answers, 503 when it does not (for the load balancer). The
-    caches are reported but never fail it: without them the site serves, only slower."""
+    """200 when the database answers, 503 when it does not (for the load balancer). It says
+    what it checked: the database, the caches (reported, never failing it: without them the
+    site serves, only slower), and the mail owed (how many wait, and the oldest's age in
+    seconds: a growing age means the mail worker or the mail server is stuck)."""
     state = {"cache": "ok" if _caches_answer() else "unavailable"}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
+        waiting, oldest = mail.waiting()
     except DatabaseError:
+        state.update(mail_waiting=None, mail_oldest_seconds=None)
         return JsonResponse({"status": "error", "database": "unavailable", **state}, status=503)
+    state.update(mail_waiting=waiting, mail_oldest_seconds=oldest)
     return JsonResponse({"status": "ok", "database": "ok", **state})
 
 

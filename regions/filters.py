@@ -52,6 +52,7 @@ class RegionalFilterSet(FacetedFilterSet):
         municipalities = (
             Municipality.objects.filter(**{f"{relation}__in": queryset.values("pk")})
             .annotate(count=Count(relation))
+            .order_by("name")  # Meta.ordering does not apply to a grouped query
             .values_list("code", "name", "count")
         )
         return list(municipalities)
