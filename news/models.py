@@ -1,10 +1,12 @@
 """Posts: news, blogs and reports, with what they are about and what to read next."""
 
 import datetime
+from functools import reduce
+from operator import or_
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -86,18 +88,25 @@ class PostQuerySet(PublishableQuerySet):
         """Up to `limit` posts to read next, in one query: first the ones the editor chose,
         then the posts sharing the most with `post` (see SHARED_WEIGHTS); within each, more
         in common first, then newest first. Posts sharing nothing and not chosen are left
-        out. Chain after `published()`, so drafts are never related."""
-        chosen = Post.related_posts.through.objects.filter(
-            from_post=post.pk, to_post=OuterRef("pk")
-        )
+        out. Chain after `published()`, so drafts are never related.
+
+        Only the posts sharing something are scored, and each shared count is looked up only
+        for the posts known (by a set lookup) to share an item of that field, so the cost
+        follows the posts in common, not every post; the query stays small enough for the
+        planner not to reach for its JIT compiler (README "Production")."""
+        chosen = Post.related_posts.through.objects.filter(from_post=post.pk).values("to_post")
+        shares = {field: Q(pk__in=_sharing(post, field)) for field in SHARED_WEIGHTS}
         score = sum(
-            (weight * _shared_count(post, field) for field, weight in SHARED_WEIGHTS.items()),
+            (
+                Case(When(shares[field], then=weight * _shared_count(post, field)), default=0)
+                for field, weight in SHARED_WEIGHTS.items()
+            ),
             start=Value(0),
         )
         return (
             self.exclude(pk=post.pk)
-            .annotate(is_chosen=Exists(chosen), shared_score=score)
-            .filter(Q(is_chosen=True) | Q(shared_score__gt=0))
+            .filter(reduce(or_, shares.values(), Q(pk__in=chosen)))
+            .annotate(is_chosen=Q(pk__in=chosen), shared_score=score)
             .order_by("-is_chosen", "-shared_score", "-date", "-pk")
             .only(*CARD_FIELDS)[:limit]
         )
@@ -112,12 +121,25 @@ class PostQuerySet(PublishableQuerySet):
         return self.order_by(Case(When(kind=PostKind.REPORT, then=0), default=1), "-date", "-pk")
 
 
+def _own(post, field):
+    """The join table of `post`'s many-to-many `field`, its target column, and `post`'s items
+    in it (a subquery)."""
+    through = Post._meta.get_field(field).remote_field.through
+    target = Post._meta.get_field(field).m2m_reverse_field_name()
+    return through, target, through.objects.filter(post=post.pk).values(target)
+
+
+def _sharing(post, field):
+    """The posts sharing at least one item of the many-to-many `field` with `post` (a
+    subquery of post ids)."""
+    through, target, own = _own(post, field)
+    return through.objects.filter(**{f"{target}__in": own}).values("post")
+
+
 def _shared_count(post, field):
     """How many of `post`'s items in the many-to-many `field` a candidate post shares, as a
     subquery on the join table (so counting costs no extra query and no row multiplication)."""
-    through = Post._meta.get_field(field).remote_field.through
-    target = Post._meta.get_field(field).m2m_reverse_field_name()
-    own = through.objects.filter(post=post.pk).values(target)
+    through, target, own = _own(post, field)
     shared = (
         through.objects.filter(post=OuterRef("pk"), **{f"{target}__in": own})
         .order_by()
