@@ -49,6 +49,10 @@ SHARED_WEIGHTS = {
     "organizations": 2,
     "sectors": 1,
 }
+# Fields whose items most posts share (there are few sectors): only the newest
+# BROAD_CANDIDATES posts that share nothing else are scored (PostQuerySet.related_to).
+BROAD_FIELDS = {"sectors"}
+BROAD_CANDIDATES = 100
 
 
 class PostQuerySet(PublishableQuerySet):
@@ -90,22 +94,22 @@ class PostQuerySet(PublishableQuerySet):
         in common first, then newest first. Posts sharing nothing and not chosen are left
         out. Chain after `published()`, so drafts are never related.
 
-        Only the posts sharing something are scored, and each shared count is looked up only
-        for the posts known (by a set lookup) to share an item of that field, so the cost
-        follows the posts in common, not every post; the query stays small enough for the
-        planner not to reach for its JIT compiler (README "Production")."""
+        A sector is shared by a large part of all posts: of the posts sharing only a sector,
+        the newest BROAD_CANDIDATES are scored (enough to fill the list), so the cost follows
+        the posts in common, not the size of the archive: the shared counts are looked up only
+        for the candidates found by set lookups."""
         chosen = Post.related_posts.through.objects.filter(from_post=post.pk).values("to_post")
         shares = {field: Q(pk__in=_sharing(post, field)) for field in SHARED_WEIGHTS}
+        narrow = [shares[field] for field in SHARED_WEIGHTS if field not in BROAD_FIELDS]
+        broad = reduce(or_, (shares[field] for field in BROAD_FIELDS))
+        newest_broad = self.filter(broad).newest_first().values("pk")[:BROAD_CANDIDATES]
         score = sum(
-            (
-                Case(When(shares[field], then=weight * _shared_count(post, field)), default=0)
-                for field, weight in SHARED_WEIGHTS.items()
-            ),
+            (weight * _shared_count(post, field) for field, weight in SHARED_WEIGHTS.items()),
             start=Value(0),
         )
         return (
             self.exclude(pk=post.pk)
-            .filter(reduce(or_, shares.values(), Q(pk__in=chosen)))
+            .filter(reduce(or_, narrow, Q(pk__in=chosen) | Q(pk__in=newest_broad)))
             .annotate(is_chosen=Q(pk__in=chosen), shared_score=score)
             .order_by("-is_chosen", "-shared_score", "-date", "-pk")
             .only(*CARD_FIELDS)[:limit]
