@@ -102,7 +102,9 @@ class PostQuerySet(PublishableQuerySet):
         shares = {field: Q(pk__in=_sharing(post, field)) for field in SHARED_WEIGHTS}
         narrow = [shares[field] for field in SHARED_WEIGHTS if field not in BROAD_FIELDS]
         broad = reduce(or_, (shares[field] for field in BROAD_FIELDS))
-        newest_broad = self.filter(broad).newest_first().values("pk")[:BROAD_CANDIDATES]
+        newest_broad = (
+            self.exclude(pk=post.pk).filter(broad).newest_first().values("pk")[:BROAD_CANDIDATES]
+        )
         score = sum(
             (weight * _shared_count(post, field) for field, weight in SHARED_WEIGHTS.items()),
             start=Value(0),

@@ -18,6 +18,7 @@ from threading import Event as Flag
 from threading import Lock
 
 from django.core.management.base import BaseCommand
+from django.db import connection
 from django.urls import reverse
 
 from events import services
@@ -51,14 +52,17 @@ class Command(BaseCommand):
         )
         slugs = cycle([slug for other in others for slug in (event, other)] or [event])
         stop = Flag()
-        signal.signal(signal.SIGINT, lambda *_: stop.set())
+        interrupted = signal.signal(signal.SIGINT, lambda *_: stop.set())
         tally = {"registered": 0, "confirmed": 0, "failed": 0}
         lock = Lock()
         serial = count()
         started = time.monotonic()
 
         def one(slug, n):
-            outcome = _register_and_confirm(url, slug, f"rush{n}.{int(started)}@school.example")
+            try:
+                outcome = _register_and_confirm(url, slug, f"rush{n}.{int(started)}@school.example")
+            finally:
+                connection.close()  # this thread's own
             with lock:
                 for key in outcome:
                     tally[key] += 1
@@ -69,6 +73,7 @@ class Command(BaseCommand):
                 if stop.wait(max(0.0, due - time.monotonic())) or due - started > seconds:
                     break
                 pool.submit(one, next(slugs), n)
+        signal.signal(signal.SIGINT, interrupted)
         elapsed = time.monotonic() - started
         tally |= {"seconds": round(elapsed, 1), "rate": round(tally["registered"] / elapsed, 2)}
         self.stdout.write(json.dumps(tally))
