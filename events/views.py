@@ -9,7 +9,7 @@ from events import services
 from events.calendar import calendar_for
 from events.filters import EventFilter
 from events.forms import RegistrationForm
-from events.models import Event, RegistrationStatus
+from events.models import Event, Registration, RegistrationStatus
 from events.schema import event_schema
 from razon import related
 from razon.pagecache import cached_page
@@ -43,12 +43,19 @@ def event_list(request):
     )
 
 
+def _seats_taken(request, slug):
+    """What an event's page shows of its registrations (the seats left, whether it is full):
+    its cache entries key on it, so a registration changes only this event's pages
+    (razon/pagecache.py)."""
+    return Registration.objects.confirmed_count_for(slug)
+
+
 def _published_event(slug):
     return get_object_or_404(Event.objects.published().for_page(), slug=slug)
 
 
 @require_safe
-@cached_page
+@cached_page(vary_on=_seats_taken)
 def event_detail(request, slug):
     event = get_public_or_preview(request, Event.objects.for_page(), slug=slug)
     return render(
@@ -73,7 +80,7 @@ def _breadcrumbs(event, *extra):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@cached_page
+@cached_page(vary_on=_seats_taken)
 def register(request, slug):
     """The registration form as a page of its own (without JavaScript) and, for htmx, the
     fragment on the event page that answers in place."""

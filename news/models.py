@@ -1,10 +1,12 @@
 """Posts: news, blogs and reports, with what they are about and what to read next."""
 
 import datetime
+from functools import reduce
+from operator import or_
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -47,6 +49,10 @@ SHARED_WEIGHTS = {
     "organizations": 2,
     "sectors": 1,
 }
+# Fields whose items most posts share (there are few sectors): only the newest
+# BROAD_CANDIDATES posts that share nothing else are scored (PostQuerySet.related_to).
+BROAD_FIELDS = {"sectors"}
+BROAD_CANDIDATES = 100
 
 
 class PostQuerySet(PublishableQuerySet):
@@ -86,9 +92,18 @@ class PostQuerySet(PublishableQuerySet):
         """Up to `limit` posts to read next, in one query: first the ones the editor chose,
         then the posts sharing the most with `post` (see SHARED_WEIGHTS); within each, more
         in common first, then newest first. Posts sharing nothing and not chosen are left
-        out. Chain after `published()`, so drafts are never related."""
-        chosen = Post.related_posts.through.objects.filter(
-            from_post=post.pk, to_post=OuterRef("pk")
+        out. Chain after `published()`, so drafts are never related.
+
+        A sector is shared by a large part of all posts: of the posts sharing only a sector,
+        the newest BROAD_CANDIDATES are scored (enough to fill the list), so the cost follows
+        the posts in common, not the size of the archive: the shared counts are looked up only
+        for the candidates found by set lookups."""
+        chosen = Post.related_posts.through.objects.filter(from_post=post.pk).values("to_post")
+        shares = {field: Q(pk__in=_sharing(post, field)) for field in SHARED_WEIGHTS}
+        narrow = [shares[field] for field in SHARED_WEIGHTS if field not in BROAD_FIELDS]
+        broad = reduce(or_, (shares[field] for field in BROAD_FIELDS))
+        newest_broad = (
+            self.exclude(pk=post.pk).filter(broad).newest_first().values("pk")[:BROAD_CANDIDATES]
         )
         score = sum(
             (weight * _shared_count(post, field) for field, weight in SHARED_WEIGHTS.items()),
@@ -96,8 +111,8 @@ class PostQuerySet(PublishableQuerySet):
         )
         return (
             self.exclude(pk=post.pk)
-            .annotate(is_chosen=Exists(chosen), shared_score=score)
-            .filter(Q(is_chosen=True) | Q(shared_score__gt=0))
+            .filter(reduce(or_, narrow, Q(pk__in=chosen) | Q(pk__in=newest_broad)))
+            .annotate(is_chosen=Q(pk__in=chosen), shared_score=score)
             .order_by("-is_chosen", "-shared_score", "-date", "-pk")
             .only(*CARD_FIELDS)[:limit]
         )
@@ -112,12 +127,25 @@ class PostQuerySet(PublishableQuerySet):
         return self.order_by(Case(When(kind=PostKind.REPORT, then=0), default=1), "-date", "-pk")
 
 
+def _own(post, field):
+    """The join table of `post`'s many-to-many `field`, its target column, and `post`'s items
+    in it (a subquery)."""
+    through = Post._meta.get_field(field).remote_field.through
+    target = Post._meta.get_field(field).m2m_reverse_field_name()
+    return through, target, through.objects.filter(post=post.pk).values(target)
+
+
+def _sharing(post, field):
+    """The posts sharing at least one item of the many-to-many `field` with `post` (a
+    subquery of post ids)."""
+    through, target, own = _own(post, field)
+    return through.objects.filter(**{f"{target}__in": own}).values("post")
+
+
 def _shared_count(post, field):
     """How many of `post`'s items in the many-to-many `field` a candidate post shares, as a
     subquery on the join table (so counting costs no extra query and no row multiplication)."""
-    through = Post._meta.get_field(field).remote_field.through
-    target = Post._meta.get_field(field).m2m_reverse_field_name()
-    own = through.objects.filter(post=post.pk).values(target)
+    through, target, own = _own(post, field)
     shared = (
         through.objects.filter(post=OuterRef("pk"), **{f"{target}__in": own})
         .order_by()

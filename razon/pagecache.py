@@ -11,6 +11,10 @@ not (the CSRF token, a form's signed start time) is punched in again on every re
   changed in the transaction of the change and read with one primary-key query per request:
   every app process sees it at once, whatever the cache (local memory is per process), and
   a cache outage cannot lose it. With the database down, the last one this process read.
+- **Registrations** do not start a new generation (a rush of them would empty the cache
+  several times a second): the only pages that show them, an event's own, put what they
+  show of them in their key (`cached_page(vary_on=...)`: the event's confirmed count), read
+  with one query per request.
 - **Schedule**: an entry never outlives the next moment the site changes by itself: the
   next `publiceren vanaf` of any published item, the next start, end, registration opening
   or closing of an event, and midnight (`horizon()`).
@@ -64,6 +68,8 @@ CONTENT_APPS = {"razon", "alliances", "regions", "partnerships", "events", "news
 # Written by the signals of these models, but never shown on a public page.
 IGNORED_MODELS = {
     "contact.contactmessage",
+    # Shown only on the event's own pages, which key on its confirmed count (see above).
+    "events.registration",
     "razon.pagecachegeneration",
     "razon.searchentry",
     "sessions.session",
@@ -76,8 +82,12 @@ STARTED_FIELD = re.compile(rb'(<input type="hidden" name="started" value=")[^"]*
 KEYED_HEADERS = {"cookie", "hx-request", "hx-target"}
 
 
-def cached_page(view):
-    """Serve the view's anonymous GET responses from the page cache (see the module)."""
+def cached_page(view=None, *, vary_on=None):
+    """Serve the view's anonymous GET responses from the page cache (see the module).
+    `vary_on(request, *args, **kwargs)`, when given, returns what else the response depends
+    on without a new generation; it is read for every request and becomes part of the key."""
+    if view is None:
+        return lambda view: cached_page(view, vary_on=vary_on)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -86,7 +96,7 @@ def cached_page(view):
         generation = current_generation()
         if generation is None:  # the database is down and this process never read it
             return view(request, *args, **kwargs)
-        key = _key(request)
+        key = _key(request, vary_on(request, *args, **kwargs) if vary_on else "")
         stored = cache.get(key)
         request.razon_page_cache_hit = True  # until the branch below renders it (request log)
         # An entry of an older generation is stale (as is one without its placeholder,
@@ -186,10 +196,12 @@ def _personalised(request, response, placeholder):
     return response
 
 
-def _key(request):
+def _key(request, varies=""):
     """The entry's key: a digest of everything the response depends on, tested as the views
-    test it (`request.htmx`, `request.htmx.target`); the entry holds its generation."""
+    test it (`request.htmx`, `request.htmx.target`), and the view's `vary_on` value; the
+    entry holds its generation."""
     parts = [
+        str(varies),
         request.get_host(),
         getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
         "htmx" if request.htmx else "page",

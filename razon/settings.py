@@ -185,6 +185,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compilation: PostgreSQL turns it on for any query its planner estimates as
+    # costly, and a page's few-millisecond queries (the related posts, the facet counts)
+    # then spend 50-100 ms compiling (README "Benchmark"; docs/decisions.md).
+    DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Caches: Redis when REDIS_URL is set (shared between app servers), local memory otherwise.

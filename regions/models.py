@@ -4,7 +4,8 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Prefetch
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,19 @@ from django.utils.translation import gettext_lazy as _
 from alliances.models import Organization, Person, public_person
 from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector
 from razon.richtext import RichTextField
+
+
+def _count_per_region(through, region_field, counted_field):
+    """How many different `counted_field` rows of the join table `through` the outer region
+    has, as a subquery (0 for none)."""
+    counted = (
+        through.objects.filter(**{region_field: OuterRef("pk")})
+        .order_by()
+        .values(region_field)
+        .annotate(count=Count(counted_field, distinct=True))
+        .values("count")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 class Municipality(models.Model):
@@ -39,10 +53,14 @@ class RegionStatus(models.TextChoices):
 
 class EducationRegionQuerySet(PublishableQuerySet):
     def for_overview(self):
-        """Regions as the overview lists them: sectors, and member and municipality counts."""
+        """Regions as the overview lists them: sectors, and member and municipality counts.
+        The counts are subqueries, not joins: the overview's filters, facets and page count
+        then query the regions alone, without a row per member and municipality."""
         return self.prefetch_related("sectors").annotate(
-            member_count=Count("members", distinct=True),
-            municipality_count=Count("municipalities", distinct=True),
+            member_count=_count_per_region(RegionMembership, "region", "organization"),
+            municipality_count=_count_per_region(
+                EducationRegion.municipalities.through, "educationregion", "municipality"
+            ),
         )
 
     def with_public_contact(self):

@@ -139,6 +139,19 @@ class TestRelatedPosts:
 
         assert self.related(post) == []
 
+    def test_of_the_posts_sharing_only_a_sector_the_newest_are_candidates(self, monkeypatch):
+        monkeypatch.setattr("news.models.BROAD_CANDIDATES", 2)
+        po, vo = Sector.objects.get(code="po"), Sector.objects.get(code="vo")
+        event = factories.event()
+        post = factories.post(sectors=[po, vo], events=[event])
+        factories.post(title="Oud, twee sectoren", sectors=[po, vo], date=datetime.date(2020, 1, 1))
+        factories.post(title="Oud, de bijeenkomst", events=[event], date=datetime.date(2019, 1, 1))
+        for year in (2024, 2025):
+            factories.post(title=str(year), sectors=[po], date=datetime.date(year, 1, 1))
+
+        # The newest two sector-sharers are scored; a shared event counts whatever its age.
+        assert self.related(post) == ["Oud, de bijeenkomst", "2025", "2024"]
+
     def test_a_post_is_not_related_to_itself(self):
         po = Sector.objects.get(code="po")
         post = factories.post(sectors=[po])
