@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import django_filters
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -79,7 +79,7 @@ class FacetedFilterSet(django_filters.FilterSet):
 
     facet_labels: dict = {}
     # Facets with too many options to list in the page: {name: (value field, label of the
-    # link to the options page)}. Their `facet_<name>` returns a values_list queryset, so
+    # link to the options page)}. When their `facet_<name>` returns a values_list queryset
     # the page counts only the chosen option; `facet_options()` lists them on demand.
     searchable_facets: dict = {}
     # The URL name of a searchable facet's options, `{}` standing for its name.
@@ -148,7 +148,9 @@ class FacetedFilterSet(django_filters.FilterSet):
         rows = []
         if selected:
             rows = getattr(self, f"facet_{name}")(self.queryset_without(name))
-            rows = rows.filter(**{value_field: selected})
+            if isinstance(rows, QuerySet):  # else a list, counted in Python
+                rows = rows.filter(**{value_field: selected})
+            rows = [row for row in rows if str(row[0]) == selected]
         options_url = reverse(self.options_url_name.format(name))
         query = self.data.copy()
         query.pop(PAGE_PARAM, None)
