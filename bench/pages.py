@@ -81,6 +81,12 @@ def public_pages():
             reverse("partnerships:list") + "?sector=po-vso",
             "directory",
         ),
+        Page(
+            "partnerships board options fragment",
+            reverse("partnerships:facet_bestuur") + "?sector=vo-mbo",
+            "id_bestuur-listbox",
+        ),
+        Page("partnerships board options", reverse("partnerships:facet_bestuur")),
         Page("agenda", reverse("events:list")),
         Page("agenda filtered", reverse("events:list") + "?sector=po&soort=webinar"),
         Page("agenda fragment", reverse("events:list") + "?sector=vo", "results"),

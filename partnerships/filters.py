@@ -3,9 +3,18 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization
-from partnerships.models import Accreditation, Partnership, Role, SectorGroup
+from partnerships.models import Accreditation, Membership, Partnership, Role, SectorGroup
 from razon.filters import FacetedFilterSet, WordsFilter
 from regions.models import EducationRegion, Municipality
+
+
+class SizeOrderingFilter(django_filters.OrderingFilter):
+    """Sorting that counts every partnership's members only when sorting by size."""
+
+    def filter(self, queryset, value):
+        if value and any(item.lstrip("-") == "grootte" for item in value):
+            queryset = queryset.with_size_to_sort()
+        return super().filter(queryset, value)
 
 
 class PartnershipFilter(FacetedFilterSet):
@@ -15,13 +24,13 @@ class PartnershipFilter(FacetedFilterSet):
     sector = django_filters.ChoiceFilter(field_name="sector_group", choices=SectorGroup.choices)
     zoek = WordsFilter(fields=["name", "short_name"])
     regio = django_filters.CharFilter(field_name="education_region__slug")
-    gemeente = django_filters.CharFilter(field_name="municipalities__code", distinct=True)
+    gemeente = django_filters.CharFilter(method="in_municipality")
     opleiding = django_filters.CharFilter(method="with_institute")
     bestuur = django_filters.CharFilter(method="with_board")
     erkenning = django_filters.ChoiceFilter(
         field_name="accreditation", choices=Accreditation.choices
     )
-    sorteer = django_filters.OrderingFilter(
+    sorteer = SizeOrderingFilter(
         fields=(("name", "naam"), ("education_region__name", "regio"), ("member_count", "grootte")),
     )
 
@@ -33,6 +42,13 @@ class PartnershipFilter(FacetedFilterSet):
         "bestuur": (_("Schoolbestuur"), _("Alle besturen")),
         "erkenning": (_("Erkenning"), _("Erkend of niet")),
     }
+    searchable_facets = {
+        "regio": ("slug", _("Kies een onderwijsregio")),
+        "gemeente": ("code", _("Kies een gemeente")),
+        "opleiding": ("slug", _("Kies een lerarenopleiding")),
+        "bestuur": ("slug", _("Kies een schoolbestuur")),
+    }
+    options_url_name = "partnerships:facet_{}"
     sort_choices = [
         ("", _("Naam")),
         ("regio", _("Onderwijsregio")),
@@ -54,24 +70,31 @@ class PartnershipFilter(FacetedFilterSet):
     def with_board(self, queryset, name, value):
         return self._with_member(queryset, value, Role.BOARD)
 
-    def _with_member(self, queryset, slug, role):
+    # Each a subquery rather than a join: no row comes twice, so the page needs no DISTINCT.
+    def in_municipality(self, queryset, name, value):
         return queryset.filter(
-            memberships__role=role,
-            memberships__organization__in=Organization.objects.published().filter(slug=slug),
-        ).distinct()
+            pk__in=Partnership.municipalities.through.objects.filter(
+                municipality__code=value
+            ).values("partnership")
+        )
+
+    def _with_member(self, queryset, slug, role):
+        members = Membership.objects.filter(
+            role=role, organization__in=Organization.objects.published().filter(slug=slug)
+        )
+        return queryset.filter(pk__in=members.values("partnership"))
 
     def facet_regio(self, queryset):
-        regions = (
+        return (
             EducationRegion.objects.published()
             .filter(partnerships__in=queryset.values("pk"))
             .annotate(count=Count("partnerships"))
             .order_by("name")  # Meta.ordering does not apply to a grouped query
             .values_list("slug", "name", "count")
         )
-        return list(regions)
 
     def facet_gemeente(self, queryset):
-        return list(
+        return (
             Municipality.objects.filter(partnerships__in=queryset.values("pk"))
             .annotate(count=Count("partnerships"))
             .order_by("name")  # Meta.ordering does not apply to a grouped query
@@ -89,7 +112,7 @@ class PartnershipFilter(FacetedFilterSet):
             partnership_memberships__role=role,
             partnership_memberships__partnership__in=queryset.values("pk"),
         )
-        return list(
+        return (
             Organization.objects.published()
             .filter(matching)
             .annotate(count=Count("partnership_memberships__partnership", distinct=True))

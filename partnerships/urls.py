@@ -1,6 +1,7 @@
 from django.urls import path
 
 from partnerships import views
+from partnerships.filters import PartnershipFilter
 
 app_name = "partnerships"
 
@@ -16,4 +17,14 @@ urlpatterns = [
         name="export_json",
     ),
     path("partnerschappen/<slug:slug>/", views.partnership_detail, name="detail"),
+    # The options of each facet with many (PartnershipFilter.searchable_facets).
+    *(
+        path(
+            f"partnerschappen/kies/{facet}/",
+            views.partnership_facet,
+            {"facet": facet},
+            name=f"facet_{facet}",
+        )
+        for facet in PartnershipFilter.searchable_facets
+    ),
 ]

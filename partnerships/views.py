@@ -9,7 +9,7 @@ from partnerships.models import Partnership
 from razon import related
 from razon.pagecache import cached_page
 from razon.pagination import paginate
-from razon.partials import OVERVIEW_PARTIALS, render_page
+from razon.partials import OVERVIEW_PARTIALS, render_facet_options, render_page
 from razon.preview import get_public_or_preview
 
 PER_PAGE = 24
@@ -39,8 +39,23 @@ def partnership_list(request):
 
 
 @require_safe
+@cached_page
+def partnership_facet(request, facet):
+    """The options of a facet with many (board, institute, municipality, region)."""
+    return render_facet_options(
+        request,
+        _filterset(request),
+        facet,
+        reverse("partnerships:list"),
+        [(_("Partnerschappen"), reverse("partnerships:list"))],
+    )
+
+
+@require_safe
 def partnership_export(request, format):
-    partnerships = _filterset(request).qs
+    partnerships = PartnershipFilter(
+        request.GET, queryset=Partnership.objects.published().for_export(), request=request
+    ).qs
     return (
         exports.as_csv(request, partnerships)
         if format == "csv"

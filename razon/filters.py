@@ -4,13 +4,18 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import django_filters
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
 from razon import pagecache, search
 from razon.models import SearchEntry, Sector, SectorCode
+from razon.pagination import PAGE_PARAM
+
+# The words typed into a searchable facet's combobox (or its page's search box).
+OPTIONS_TEXT_PARAM = "zoekterm"
 
 
 @dataclass(frozen=True)
@@ -27,10 +32,29 @@ class Facet:
     label: str
     empty_label: str
     options: list[FacetOption]
+    # A searchable facet (FacetedFilterSet.searchable_facets) holds only its chosen option;
+    # the form shows a combobox that loads the others from `options_url` (`choose_url`
+    # without JavaScript: the same address as a page, with the other filters).
+    selected: str = ""
+    options_url: str = ""
+    choose_url: str = ""
+    choose_label: str = ""
 
     @property
     def field_id(self):
         return f"id_{self.name}"
+
+    @property
+    def searchable(self):
+        return bool(self.options_url)
+
+    @property
+    def chosen(self):
+        return next((option for option in self.options if option.selected), None)
+
+    @property
+    def listbox_id(self):
+        return f"{self.field_id}-listbox"
 
 
 class WordsFilter(django_filters.CharFilter):
@@ -54,6 +78,12 @@ class FacetedFilterSet(django_filters.FilterSet):
     one query whatever the data size. `components.html#filter_form` renders it."""
 
     facet_labels: dict = {}
+    # Facets with too many options to list in the page: {name: (value field, label of the
+    # link to the options page)}. When their `facet_<name>` returns a values_list queryset
+    # the page counts only the chosen option; `facet_options()` lists them on demand.
+    searchable_facets: dict = {}
+    # The URL name of a searchable facet's options, `{}` standing for its name.
+    options_url_name = ""
     # [(value, label)] of the `sorteer` select, when the overview can be sorted.
     sort_choices = ()
     # A filter shown as tabs above the form: the form carries it along, clearing keeps it.
@@ -90,12 +120,19 @@ class FacetedFilterSet(django_filters.FilterSet):
                 data.pop(other, None)
         return type(self)(data, queryset=self.facet_base_queryset(), request=self.request).qs
 
+    def _selected(self, name):
+        return str(self.form.cleaned_data.get(name) or "") if self.is_valid() else ""
+
     @cached_property
     def facets(self):
-        """Computed once per request, however often the template shows them."""
+        """Computed once per request, however often the template shows them. A searchable
+        facet costs a query only when a value is chosen (its label and count)."""
         facets = []
         for name, (label, empty_label) in self.facet_labels.items():
-            selected = str(self.form.cleaned_data.get(name) or "") if self.is_valid() else ""
+            selected = self._selected(name)
+            if name in self.searchable_facets:
+                facets.append(self._searchable_facet(name, label, empty_label, selected))
+                continue
             rows = getattr(self, f"facet_{name}")(self.queryset_without(name))
             options = [
                 FacetOption(str(value), label, count, str(value) == selected)
@@ -105,6 +142,80 @@ class FacetedFilterSet(django_filters.FilterSet):
             facets.append(Facet(name, label, empty_label, options))
         pagecache.accept(self.request, *self._bounded_parameters(facets))
         return facets
+
+    def _searchable_facet(self, name, label, empty_label, selected):
+        value_field, choose_label = self.searchable_facets[name]
+        rows = []
+        if selected:
+            rows = getattr(self, f"facet_{name}")(self.queryset_without(name))
+            if isinstance(rows, QuerySet):  # else a list, counted in Python
+                rows = rows.filter(**{value_field: selected})
+            rows = [row for row in rows if str(row[0]) == selected]
+        options_url = reverse(self.options_url_name.format(name))
+        query = self.data.copy()
+        query.pop(PAGE_PARAM, None)
+        return Facet(
+            name,
+            label,
+            empty_label,
+            [FacetOption(str(value), text, count, True) for value, text, count in rows if count],
+            selected=selected,
+            options_url=options_url,
+            choose_url=f"{options_url}?{query.urlencode()}" if query else options_url,
+            choose_label=choose_label,
+        )
+
+    def facet_options(self, name, text=""):
+        """A searchable facet's options with results under the other filters whose label
+        holds every word of `text` (ignoring case), by label, as FacetOptions."""
+        selected = self._selected(name)
+        words = [word.casefold() for word in search.words(text)]
+        return [
+            FacetOption(str(value), label, count, str(value) == selected)
+            for value, label, count in self._all_options(name)
+            if count and all(word in label.casefold() for word in words)
+        ]
+
+    def _all_options(self, name):
+        """[(value, label, count)] of a searchable facet under the other filters, by label.
+        Without other filters (the tab aside) they are the same for every visitor until the
+        content changes: computed once per page-cache generation, kept in its cache."""
+
+        def compute():
+            rows = getattr(self, f"facet_{name}")(self.queryset_without(name))
+            return sorted((tuple(row) for row in rows), key=lambda row: row[1].casefold())
+
+        others = [
+            other
+            for other, filter_ in self.filters.items()
+            if other not in (name, self.tab)
+            and not isinstance(filter_, django_filters.OrderingFilter)
+        ]
+        if not self.is_valid() or any(self.data.get(other) for other in others):
+            return compute()
+        generation = pagecache.current_generation()
+        if generation is None:
+            return compute()
+        tab = self._selected(self.tab) if self.tab else ""
+        key = f"facets:{generation}:{self._meta.model._meta.label_lower}:{name}:{tab}"
+        rows = pagecache.cache.get(key)
+        if rows is None:
+            rows = compute()
+            timeout = pagecache.seconds_until(pagecache.horizon(generation))
+            if timeout > 0:
+                pagecache.cache.set(key, rows, min(timeout, pagecache.MAX_TIMEOUT))
+        return rows
+
+    def choice_url(self, overview_url, name, value):
+        """The overview with the other filters and `name` set to `value` (none when empty)."""
+        query = self.data.copy()
+        for parameter in (name, PAGE_PARAM, OPTIONS_TEXT_PARAM):
+            query.pop(parameter, None)
+        for parameter in [key for key, item in query.items() if not item]:
+            query.pop(parameter)
+        if value:
+            query[name] = value
+        return f"{overview_url}?{query.urlencode()}" if query else overview_url
 
     def _bounded_parameters(self, facets):
         """The parameters given with a value from a fixed set (for the page cache): a valid

@@ -34,6 +34,10 @@ class RegionalFilterSet(FacetedFilterSet):
     organisatie = django_filters.CharFilter(method="with_organization")
 
     organization_lookups = ()
+    searchable_facets = {
+        "gemeente": ("code", _("Kies een gemeente")),
+        "organisatie": ("slug", _("Kies een organisatie")),
+    }
 
     def with_organization(self, queryset, name, value):
         organizations = Organization.objects.published().filter(slug=value)
@@ -49,13 +53,12 @@ class RegionalFilterSet(FacetedFilterSet):
 
     def facet_gemeente(self, queryset):
         relation = self.queryset.model.municipalities.field.related_query_name()
-        municipalities = (
+        return (
             Municipality.objects.filter(**{f"{relation}__in": queryset.values("pk")})
             .annotate(count=Count(relation))
             .order_by("name")  # Meta.ordering does not apply to a grouped query
             .values_list("code", "name", "count")
         )
-        return list(municipalities)
 
     def facet_organisatie(self, queryset):
         """Published organisations taking part (one query, a count per relation)."""
@@ -78,6 +81,7 @@ class EducationRegionFilter(RegionalFilterSet):
     fase = django_filters.ChoiceFilter(field_name="phase", choices=RegionStatus.choices)
 
     organization_lookups = ("members",)
+    options_url_name = "regions:education_region_facet_{}"
     reverse_organization_lookups = {"members": "education_regions"}
     facet_labels = {
         "fase": (_("Fase"), _("Alle fasen")),
@@ -101,6 +105,7 @@ class RAPProjectFilter(RegionalFilterSet):
     jaar = django_filters.NumberFilter(method="active_in")
 
     organization_lookups = ("lead_organization", "partners")
+    options_url_name = "regions:rap_project_facet_{}"
     reverse_organization_lookups = {
         "lead_organization": "led_rap_projects",
         "partners": "rap_projects",

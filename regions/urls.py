@@ -1,6 +1,7 @@
 from django.urls import path
 
 from regions import views
+from regions.filters import RegionalFilterSet
 
 app_name = "regions"
 
@@ -15,4 +16,13 @@ urlpatterns = [
     ),
     path("rap-projecten/", views.rap_project_list, name="rap_projects"),
     path("rap-projecten/<slug:slug>/", views.rap_project_detail, name="rap_project"),
+    # The options of each facet with many (RegionalFilterSet.searchable_facets).
+    *(
+        path(f"{prefix}/kies/{facet}/", view, {"facet": facet}, name=f"{name}_facet_{facet}")
+        for prefix, view, name in [
+            ("onderwijsregios", views.education_region_facet, "education_region"),
+            ("rap-projecten", views.rap_project_facet, "rap_project"),
+        ]
+        for facet in RegionalFilterSet.searchable_facets
+    ),
 ]

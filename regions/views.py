@@ -8,7 +8,7 @@ from alliances.models import Organization
 from razon import navigation, pagecache, related
 from razon.pagecache import cached_page
 from razon.pagination import paginate
-from razon.partials import OVERVIEW_PARTIALS, render_page
+from razon.partials import OVERVIEW_PARTIALS, render_facet_options, render_page
 from razon.preview import get_public_or_preview
 from regions import regiokaart
 from regions.filters import EducationRegionFilter, RAPProjectFilter
@@ -62,6 +62,44 @@ def rap_project_list(request):
         RAPProject.objects.published().for_overview(),
         "regions/rapproject_list.html",
         _("RAP-projecten"),
+    )
+
+
+@require_safe
+@cached_page
+def education_region_facet(request, facet):
+    """The options of a facet with many (municipality, organisation)."""
+    return _facet(
+        request,
+        EducationRegionFilter,
+        EducationRegion.objects.published(),
+        facet,
+        "education_regions",
+        _("Onderwijsregio's"),
+    )
+
+
+@require_safe
+@cached_page
+def rap_project_facet(request, facet):
+    return _facet(
+        request,
+        RAPProjectFilter,
+        RAPProject.objects.published(),
+        facet,
+        "rap_projects",
+        _("RAP-projecten"),
+    )
+
+
+def _facet(request, filter_class, queryset, facet, overview, title):
+    overview_url = reverse(f"regions:{overview}")
+    return render_facet_options(
+        request,
+        filter_class(request.GET, queryset=queryset, request=request),
+        facet,
+        overview_url,
+        [(_("Regio-infrastructuur"), reverse("regions:overview")), (title, overview_url)],
     )
 
 

@@ -41,9 +41,182 @@ document.addEventListener("htmx:configRequest", (event) => {
 document.addEventListener(
   "change",
   (event) => {
-    if (event.target.matches("form[hx-trigger] input[type=search]")) {
+    if (event.target.matches("form[hx-trigger] input[type=search], [data-combobox] [role=combobox]")) {
       event.stopPropagation();
     }
   },
   true,
 );
+
+// Comboboxes of facets with many options (components.html#facet_combobox), after the WAI-ARIA
+// combobox pattern with list autocomplete: focusing or typing (after a pause) loads the
+// matching options from the facet's options address under the form's other filters; arrows
+// move through them (aria-activedescendant), Enter or a click chooses one, which sets the
+// hidden field and sends the form as a changed select would; Escape closes the list or
+// restores the chosen name. The number found is announced in the live region. The CSS shows
+// the combobox only with this `js` class, the link to the options page without it.
+document.documentElement.classList.add("js");
+
+const COMBOBOX_DELAY = 250;
+// The id of the combobox just chosen from: the focus htmx gives back after the swap must not
+// open its list again.
+let comboboxChosen = null;
+
+function comboboxParts(input) {
+  const box = input.closest("[data-combobox]");
+  return {
+    box,
+    value: box.querySelector(`input[type=hidden][name="${box.dataset.combobox}"]`),
+    listbox: document.getElementById(input.getAttribute("aria-controls")),
+  };
+}
+
+function comboboxOpen(input, open) {
+  const { listbox } = comboboxParts(input);
+  const shown = open && listbox.children.length > 0;
+  listbox.hidden = !shown;
+  input.setAttribute("aria-expanded", shown ? "true" : "false");
+  if (!shown) {
+    comboboxActivate(input, null);
+  }
+}
+
+function comboboxActivate(input, option) {
+  const { listbox } = comboboxParts(input);
+  for (const other of listbox.querySelectorAll("[aria-selected=true]")) {
+    other.setAttribute("aria-selected", "false");
+  }
+  if (option) {
+    option.setAttribute("aria-selected", "true");
+    option.scrollIntoView({ block: "nearest" });
+    input.setAttribute("aria-activedescendant", option.id);
+  } else {
+    input.removeAttribute("aria-activedescendant");
+  }
+}
+
+function comboboxLoad(input) {
+  const { box, listbox } = comboboxParts(input);
+  const parameters = new URLSearchParams();
+  for (const [key, value] of new FormData(input.form)) {
+    if (value !== "" && key !== box.dataset.combobox) {
+      parameters.append(key, value);
+    }
+  }
+  const text = input.value.trim();
+  if (text && input.value !== input.dataset.chosenLabel) {
+    parameters.set("zoekterm", text);
+  }
+  const url = `${box.dataset.optionsUrl}?${parameters}`;
+  input.comboboxUrl = url;
+  fetch(url, { headers: { "HX-Request": "true", "HX-Target": listbox.id } })
+    .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+    .then((html) => {
+      if (input.comboboxUrl !== url || document.activeElement !== input) {
+        return; // a later request or the visitor left
+      }
+      const template = document.createElement("template");
+      template.innerHTML = html;
+      listbox.replaceChildren(...template.content.querySelectorAll("[role=option]"));
+      comboboxOpen(input, true);
+      const status = template.content.querySelector("[data-combobox-status]");
+      const live = document.getElementById("live-region");
+      if (live && status) {
+        live.textContent = status.textContent.trim();
+      }
+    })
+    .catch(() => comboboxOpen(input, false));
+}
+
+function comboboxChoose(input, option) {
+  const { value } = comboboxParts(input);
+  value.value = option.dataset.value;
+  input.value = option.dataset.label;
+  input.dataset.chosenLabel = option.dataset.label;
+  comboboxOpen(input, false);
+  comboboxChosen = input.id;
+  value.dispatchEvent(new Event("change", { bubbles: true }));
+}
+
+document.addEventListener("focusin", (event) => {
+  if (event.target.matches("[data-combobox] [role=combobox]")) {
+    if (comboboxChosen === event.target.id) {
+      comboboxChosen = null;
+    } else {
+      comboboxLoad(event.target);
+    }
+  }
+});
+
+document.addEventListener("focusout", (event) => {
+  const input = event.target;
+  if (input.matches("[data-combobox] [role=combobox]")) {
+    clearTimeout(input.comboboxTimer);
+    input.comboboxUrl = null;
+    comboboxOpen(input, false);
+    input.value = input.dataset.chosenLabel || "";
+  }
+});
+
+document.addEventListener("input", (event) => {
+  const input = event.target;
+  if (input.matches("[data-combobox] [role=combobox]")) {
+    clearTimeout(input.comboboxTimer);
+    input.comboboxTimer = setTimeout(() => comboboxLoad(input), COMBOBOX_DELAY);
+  }
+});
+
+document.addEventListener("keydown", (event) => {
+  const input = event.target;
+  if (!input.matches("[data-combobox] [role=combobox]")) {
+    return;
+  }
+  const { listbox } = comboboxParts(input);
+  const options = [...listbox.querySelectorAll("[role=option]")];
+  const active = listbox.querySelector("[aria-selected=true]");
+  const index = options.indexOf(active);
+  if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+    event.preventDefault();
+    if (!options.length) {
+      comboboxLoad(input);
+      return;
+    }
+    if (listbox.hidden) {
+      comboboxOpen(input, true);
+    }
+    const step = event.key === "ArrowDown" ? 1 : -1;
+    const next = index === -1 ? (step > 0 ? 0 : options.length - 1) : index + step;
+    comboboxActivate(input, options[(next + options.length) % options.length]);
+  } else if (event.key === "Enter") {
+    if (!listbox.hidden) {
+      event.preventDefault(); // choosing must not send the form as typed
+      if (active) {
+        comboboxChoose(input, active);
+      }
+    }
+  } else if (event.key === "Escape") {
+    if (!listbox.hidden) {
+      event.preventDefault();
+      comboboxOpen(input, false);
+    } else {
+      input.value = input.dataset.chosenLabel || "";
+    }
+  }
+});
+
+// A click on an option chooses it; pressing the mouse there keeps the focus in the input.
+document.addEventListener("htmx:afterSettle", () => {
+  comboboxChosen = null;
+});
+document.addEventListener("mousedown", (event) => {
+  if (event.target.closest(".combobox__listbox [role=option]")) {
+    event.preventDefault();
+  }
+});
+document.addEventListener("click", (event) => {
+  const option = event.target.closest(".combobox__listbox [role=option]");
+  if (option) {
+    const input = document.querySelector(`[aria-controls="${option.parentElement.id}"]`);
+    comboboxChoose(input, option);
+  }
+});

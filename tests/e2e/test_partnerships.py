@@ -88,3 +88,65 @@ def test_a_partnership_page_passes_axe(page, demo_site):
 
     assert page.get_by_role("heading", name="Wie doen mee").is_visible()
     assert_no_axe_violations(page)
+
+
+def test_the_board_combobox_narrows_chooses_with_the_keyboard_and_filters(page, demo_site):
+    page.goto(demo_site + "/partnerschappen/")
+    before = page.locator("#results-title").inner_text()
+    combobox = page.get_by_role("combobox", name="Schoolbestuur")
+
+    combobox.press_sequentially("quadr", delay=30)
+    option = page.get_by_role("option", name="Stichting Quadraam (2)")
+    option.wait_for()
+    assert combobox.get_attribute("aria-expanded") == "true"
+    assert page.locator("#live-region").inner_text() == "1 keuze gevonden"
+    assert_no_axe_violations(page)  # with the list open
+
+    combobox.press("ArrowDown")
+    assert combobox.get_attribute("aria-activedescendant") == option.get_attribute("id")
+    assert option.get_attribute("aria-selected") == "true"
+    combobox.press("Enter")
+
+    page.wait_for_url(re.compile(r"/partnerschappen/\?bestuur=quadraam$"))
+    wait_for_new_results(page, before)
+    assert page.locator(".partnership").count() == 2
+    assert page.evaluate("document.activeElement.id") == "id_bestuur"  # focus stays
+    assert combobox.input_value() == "Stichting Quadraam"
+    assert combobox.get_attribute("aria-expanded") == "false"
+    assert_no_axe_violations(page)
+
+    combobox.press("ArrowDown")  # the list again, "all boards" first, to clear the choice
+    page.get_by_role("option", name="Alle besturen").wait_for()
+    combobox.press("ArrowDown")
+    combobox.press("Enter")
+    page.wait_for_url(re.compile(r"/partnerschappen/$"))
+    page.wait_for_function("() => document.querySelectorAll('.partnership').length > 2")
+
+
+def test_escape_closes_the_list_and_keeps_the_choice(page, demo_site):
+    page.goto(demo_site + "/partnerschappen/?bestuur=quadraam")
+    combobox = page.get_by_role("combobox", name="Schoolbestuur")
+
+    combobox.focus()
+    combobox.fill("zzz")
+    page.wait_for_function("() => document.getElementById('live-region').innerText.startsWith('0')")
+    combobox.press("Escape")
+    combobox.press("Escape")
+
+    assert combobox.input_value() == "Stichting Quadraam"
+    assert page.locator(".partnership").count() == 2
+
+
+def test_without_javascript_a_board_is_chosen_on_a_page_of_options(page_without_js, demo_site):
+    page = page_without_js
+    page.goto(demo_site + "/partnerschappen/?sector=vo-mbo")
+
+    page.get_by_role("link", name="Kies een schoolbestuur…").click()
+    page.get_by_label("Zoek op naam").fill("quadr")
+    page.get_by_role("main").get_by_role("button", name="Zoeken").click()
+    page.wait_for_url(re.compile(r"zoekterm=quadr"))
+    page.get_by_role("link", name="Stichting Quadraam").click()
+
+    page.wait_for_url(re.compile(r"/partnerschappen/\?sector=vo-mbo&bestuur=quadraam$"))
+    assert page.locator(".partnership").count() == 2
+    assert page.get_by_text("Stichting Quadraam (").first.is_visible()
