@@ -11,8 +11,16 @@ class EventsConfig(AppConfig):
         from events.personal_data import describe_registration
         from events.search import event_search_text
         from events.services import erase_registrations, send_registration_mail
-        from razon import mail, personal_data, search
+        from razon import mail, pagecache, personal_data, search
 
+        # Only a confirmed registration takes a seat, so only one that is or was confirmed
+        # changes a page: its event's (the seats left, the form's state). One waiting for
+        # confirmation, on the waiting list, or set aside as spam changes nothing public.
+        pagecache.register(
+            Registration,
+            "seats:{obj.event.slug}",
+            shown_if={"status": RegistrationStatus.CONFIRMED},
+        )
         search.register(Event, "bijeenkomst", event_search_text)
         mail.register(
             "registration mails",

@@ -19,10 +19,13 @@ from razon.preview import get_public_or_preview
 from razon.ratelimit import limit_reached
 
 PER_PAGE = 20
+# What the pages of one event show (razon/pagecache.py), its seats left among them; the
+# event page also its posts.
+EVENT_PAGE = ["alliances", "documents", "events", "partnerships", "sectors", "seats:{slug}"]
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["events", "sectors"])
 def event_list(request):
     filterset = EventFilter(
         request.GET, queryset=Event.objects.published().for_list(), request=request
@@ -48,7 +51,7 @@ def _published_event(slug):
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=[*EVENT_PAGE, "news"])
 def event_detail(request, slug):
     event = get_public_or_preview(request, Event.objects.for_page(), slug=slug)
     return render(
@@ -73,7 +76,7 @@ def _breadcrumbs(event, *extra):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@cached_page
+@cached_page(depends_on=EVENT_PAGE)
 def register(request, slug):
     """The registration form as a page of its own (without JavaScript) and, for htmx, the
     fragment on the event page that answers in place."""
@@ -170,14 +173,14 @@ def cancel(request, token):
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=EVENT_PAGE)
 def event_calendar(request, slug):
     event = _published_event(slug)
     return _ics(calendar_for([event], request.build_absolute_uri), f"{event.slug}.ics")
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["events"])
 def agenda_calendar(request):
     events = Event.objects.published().for_calendar_feed()
     return _ics(
