@@ -159,8 +159,9 @@ def measure(args, env, port, seconds, baseline_seconds, label):
         wait_until_up(base_url)
         step(f"Measuring {len(pages)} pages on the {label} data set ({seconds:g} s each)")
         static_cache = {}
-        # The page cache computes when content next changes by schedule once per content
-        # generation (a few queries); a throwaway address pays for that before the probes.
+        # A throwaway address warms a worker up before the probes. (The page cache computes
+        # when content next changes by schedule once per set of generations, a few queries:
+        # each page's first request, its probe, pays for that.)
         http_get(base_url + "/privacy/?bench=warm-up")
         wrk(base_url + "/healthz", "", 1, args.connections)  # every worker connects
         # A first request of each page (uncached: its queries, time and weight) fills the
