@@ -13,13 +13,16 @@ class EventsConfig(AppConfig):
         from events.services import erase_registrations, send_registration_mail
         from razon import mail, pagecache, personal_data, search
 
-        # Only a confirmed registration takes a seat, so only one that is or was confirmed
-        # changes a page: its event's (the seats left, the form's state). One waiting for
-        # confirmation, on the waiting list, or set aside as spam changes nothing public.
+        # Only a confirmed registration takes a seat, and the event's pages show how many
+        # are left: a registration changes them only when it takes or frees one. One waiting
+        # for confirmation, on the waiting list, or set aside as spam changes nothing public,
+        # nor does a save that leaves it as it was (an address registered again: refreshing
+        # then would tell by its timing that the address was registered).
         pagecache.register(
             Registration,
             "seats:{obj.event.slug}",
             shown_if={"status": RegistrationStatus.CONFIRMED},
+            counted=True,
         )
         search.register(Event, "bijeenkomst", event_search_text)
         mail.register(

@@ -290,13 +290,15 @@ _registered = {}
 LOADED = "_pagecache_loaded"  # the `shown_if` fields' values as loaded, on the instance
 
 
-def register(model, *topics, shown_if=None):
+def register(model, *topics, shown_if=None, counted=False):
     """Changes of `model` refresh the pages that depend on these topics instead of its app's
     (none: they refresh nothing). A topic may name the instance (`"seats:{obj.event.slug}"`).
-    With `shown_if` ({field: value}), only a change of an instance that matches it, or did as
-    it was loaded, refreshes anything: the others are not on any page."""
+    With `shown_if` ({field: value}), only an instance that matches it is on a page: a change
+    refreshes only when the instance matches, or did as it was loaded. With `counted` as
+    well, the pages show how many match, not the instances: a change refreshes only when an
+    instance starts or stops matching (made, deleted or changed)."""
     label = model._meta.label_lower
-    _registered[label] = (topics, shown_if or {})
+    _registered[label] = (topics, shown_if or {}, counted)
     _connect(model)
     if shown_if:
         uid = f"pagecache-loaded-{label}"
@@ -342,34 +344,31 @@ def _page_topics(depends_on, kwargs):
 
 
 def _note_loaded(sender, instance, **kwargs):
-    _registered_fields = _registered[sender._meta.label_lower][1]
-    # A deferred field is not read (that would cost a query): its instance counts as shown.
-    setattr(
-        instance,
-        LOADED,
-        {
-            field: instance.__dict__[field]
-            for field in _registered_fields
-            if field in instance.__dict__
-        },
-    )
+    fields = _registered[sender._meta.label_lower][1]
+    # A deferred field is not read (that would cost a query): the state stays unknown.
+    if all(field in instance.__dict__ for field in fields):
+        setattr(instance, LOADED, _matches(instance.__dict__, fields))
 
 
-def _shown(values, shown_if):
-    return all(field in values and values[field] == value for field, value in shown_if.items())
+def _matches(values, shown_if):
+    return all(values[field] == value for field, value in shown_if.items())
 
 
-def _changed(sender, instance, created=False, **kwargs):
+def _changed(sender, instance, created=False, signal=None, **kwargs):
     templates = model_topics(sender)
     if not templates:
         return
-    shown_if = _registered.get(sender._meta.label_lower, ((), {}))[1]
+    _topics, shown_if, counted = _registered.get(sender._meta.label_lower, ((), {}, False))
     if shown_if:
-        now = {field: getattr(instance, field) for field in shown_if}
-        loaded = getattr(instance, LOADED, None)
-        was_shown = not created and (loaded is None or _shown(loaded, shown_if))
-        setattr(instance, LOADED, now)
-        if not (_shown(now, shown_if) or was_shown):
+        matches = _matches(instance.__dict__, shown_if)
+        # As loaded (unknown: it may have been shown); a new instance was nowhere.
+        matched = False if created else getattr(instance, LOADED, None)
+        setattr(instance, LOADED, matches)
+        if counted:
+            counts = matches and signal is not post_delete
+            if matched is not None and counts == matched:
+                return
+        elif not (matches or matched is None or matched):
             return
     new_generation(*_formatted(templates, instance))
 

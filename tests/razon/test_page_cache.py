@@ -270,7 +270,9 @@ def test_an_entry_never_outlives_the_next_scheduled_publication(client, db, monk
 
     assert "Gepland bericht" not in client.get(reverse("news:list")).content.decode()
 
-    assert pagecache.horizon(pagecache.current_generations(pagecache.all_topics())) == soon.timestamp()
+    assert (
+        pagecache.horizon(pagecache.current_generations(pagecache.all_topics())) == soon.timestamp()
+    )
     assert expiries and all(expiry <= soon.timestamp() for expiry in expiries)
 
 
@@ -278,7 +280,10 @@ def test_event_times_bound_an_entry_as_well(db):
     starts = timezone.now() + timedelta(minutes=10)
     factories.event(starts_at=starts, ends_at=starts + timedelta(hours=1))
 
-    assert pagecache.horizon(pagecache.current_generations(pagecache.all_topics())) == starts.timestamp()
+    assert (
+        pagecache.horizon(pagecache.current_generations(pagecache.all_topics()))
+        == starts.timestamp()
+    )
 
 
 def test_a_registration_changes_the_event_page_at_once(client, db):

@@ -147,6 +147,11 @@ def _cancel_confirmed(event):
     return change
 
 
+def _register_again(event):
+    factories.registration(event, email="zeker@school.example")  # confirmed
+    return _register(event, email="zeker@school.example")
+
+
 def _register_elsewhere():
     other = factories.event(title="Een andere bijeenkomst")  # before the pages are cached
     return lambda: factories.registration(other)
@@ -183,6 +188,7 @@ CHANGES = {
     "a confirmed registration": (_register_and_confirm, EVENT),
     "a cancelled registration that held a seat": (_cancel_confirmed, EVENT),
     "an unconfirmed registration": (lambda event: _register(event), set()),
+    "an address registered again": (lambda event: _register_again(event), set()),
     "a registration set aside as spam": (
         lambda event: _register(event, website="http://spam.example"),
         set(),
