@@ -285,9 +285,9 @@ def seconds_until(moment):
     return math.floor(moment - time.time())
 
 
-# {model label: (topic templates, shown_if)} registered by the apps (`register()`).
+# {model label: (topic templates, shown_if, counted)} registered by the apps (`register()`).
 _registered = {}
-LOADED = "_pagecache_loaded"  # the `shown_if` fields' values as loaded, on the instance
+LOADED = "_pagecache_loaded"  # on the instance: whether it matched `shown_if` as loaded
 
 
 def register(model, *topics, shown_if=None, counted=False):
@@ -360,7 +360,7 @@ def _changed(sender, instance, created=False, signal=None, **kwargs):
         return
     _topics, shown_if, counted = _registered.get(sender._meta.label_lower, ((), {}, False))
     if shown_if:
-        matches = _matches(instance.__dict__, shown_if)
+        matches = all(getattr(instance, field) == value for field, value in shown_if.items())
         # As loaded (unknown: it may have been shown); a new instance was nowhere.
         matched = False if created else getattr(instance, LOADED, None)
         setattr(instance, LOADED, matches)
@@ -370,7 +370,8 @@ def _changed(sender, instance, created=False, signal=None, **kwargs):
                 return
         elif not (matches or matched is None or matched):
             return
-    new_generation(*_formatted(templates, instance))
+    if topics := list(_formatted(templates, instance)):
+        new_generation(*topics)
 
 
 def _formatted(templates, instance):
