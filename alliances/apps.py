@@ -12,9 +12,13 @@ class AlliancesConfig(AppConfig):
 
         related.register("organization", alliances_of)
 
-        from alliances.models import Alliance, Organization
+        from alliances.models import Alliance, Organization, Person
         from alliances.search import alliance_search_text, organization_search_text
-        from razon import search
+        from razon import pagecache, search
+
+        # A person is shown only when public: a change of one who is not (and was not as
+        # loaded) refreshes no page.
+        pagecache.register(Person, "people", shown_if={"is_public": True})
 
         search.register(Alliance, "alliantie", alliance_search_text)
         search.register(Organization, "organisatie", organization_search_text)

@@ -16,7 +16,7 @@ ORGANIZATIONS_PER_PAGE = 24
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["alliances", "people"])
 def main_alliance(request):
     main = Alliance.objects.main().for_page()
     alliance = main.published().first() or preview_or_404(request, main.first())
@@ -24,7 +24,7 @@ def main_alliance(request):
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["alliances", "people"])
 def alliance_detail(request, slug):
     alliance = get_public_or_preview(request, Alliance.objects.for_page(), slug=slug)
     if alliance.is_main:
@@ -47,7 +47,7 @@ def _render_alliance(request, alliance):
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["alliances", "sectors"])
 def organization_list(request):
     filterset = OrganizationFilter(
         request.GET, queryset=Organization.objects.published().for_directory(), request=request
@@ -65,7 +65,7 @@ def organization_list(request):
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["alliances", "news", "partnerships", "regions", "sectors"])
 def organization_detail(request, slug):
     organization = get_public_or_preview(
         request, Organization.objects.prefetch_related("sectors"), slug=slug

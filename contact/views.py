@@ -14,7 +14,7 @@ TEMPLATE = "contact/contact.html"
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@cached_page
+@cached_page(depends_on=())  # nothing from the database
 def contact(request):
     """The form as a page of its own (the no-JavaScript path) and, for htmx, as the fragment
     that opens in the footer of every page and answers its submissions in place."""

@@ -13,8 +13,19 @@ class EventsConfig(AppConfig):
         from events.personal_data import describe_registration
         from events.search import event_search_text
         from events.services import erase_registrations, send_registration_mail
-        from razon import mail, personal_data, search
+        from razon import mail, pagecache, personal_data, search
 
+        # Only a confirmed registration takes a seat, and the event's pages show how many
+        # are left: a registration changes them only when it takes or frees one. One waiting
+        # for confirmation, on the waiting list, or set aside as spam changes nothing public,
+        # nor does a save that leaves it as it was (an address registered again: refreshing
+        # then would tell by its timing that the address was registered).
+        pagecache.register(
+            Registration,
+            "seats:{obj.event.slug}",
+            shown_if={"status": RegistrationStatus.CONFIRMED},
+            counted=True,
+        )
         search.register(Event, "bijeenkomst", event_search_text)
         mail.register(
             "registration mails",

@@ -295,11 +295,6 @@ class RegistrationQuerySet(models.QuerySet):
     def active(self):
         return self.exclude(status=RegistrationStatus.CANCELLED)
 
-    def confirmed_count_for(self, slug):
-        """How many seats of the event with this slug are taken (one query): all its public
-        pages show of its registrations, so the page cache keys them on it."""
-        return self.filter(event__slug=slug, status=RegistrationStatus.CONFIRMED).count()
-
     def awaiting_mail(self):
         """Registrations owed a mail; an erased one has no address to mail."""
         return self.exclude(pending_mail=PendingMail.NONE).filter(erased_at__isnull=True)

@@ -9,7 +9,7 @@ from events import services
 from events.calendar import calendar_for
 from events.filters import EventFilter
 from events.forms import RegistrationForm
-from events.models import Event, Registration, RegistrationStatus
+from events.models import Event, RegistrationStatus
 from events.schema import event_schema
 from razon import related
 from razon.pagecache import cached_page
@@ -19,10 +19,13 @@ from razon.preview import get_public_or_preview
 from razon.ratelimit import limit_reached
 
 PER_PAGE = 20
+# What the pages of one event show (razon/pagecache.py), its seats left among them; the
+# event page also its posts.
+EVENT_PAGE = ["alliances", "documents", "events", "partnerships", "sectors", "seats:{slug}"]
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["events", "sectors"])
 def event_list(request):
     filterset = EventFilter(
         request.GET, queryset=Event.objects.published().for_list(), request=request
@@ -43,19 +46,12 @@ def event_list(request):
     )
 
 
-def _seats_taken(request, slug):
-    """What an event's page shows of its registrations (the seats left, whether it is full):
-    its cache entries key on it, so a registration changes only this event's pages
-    (razon/pagecache.py)."""
-    return Registration.objects.confirmed_count_for(slug)
-
-
 def _published_event(slug):
     return get_object_or_404(Event.objects.published().for_page(), slug=slug)
 
 
 @require_safe
-@cached_page(vary_on=_seats_taken)
+@cached_page(depends_on=[*EVENT_PAGE, "news"])
 def event_detail(request, slug):
     event = get_public_or_preview(request, Event.objects.for_page(), slug=slug)
     return render(
@@ -80,7 +76,7 @@ def _breadcrumbs(event, *extra):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@cached_page(vary_on=_seats_taken)
+@cached_page(depends_on=EVENT_PAGE)
 def register(request, slug):
     """The registration form as a page of its own (without JavaScript) and, for htmx, the
     fragment on the event page that answers in place."""
@@ -177,14 +173,14 @@ def cancel(request, token):
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=EVENT_PAGE)
 def event_calendar(request, slug):
     event = _published_event(slug)
     return _ics(calendar_for([event], request.build_absolute_uri), f"{event.slug}.ics")
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["events"])
 def agenda_calendar(request):
     events = Event.objects.published().for_calendar_feed()
     return _ics(

@@ -16,7 +16,7 @@ PER_PAGE = 10
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["news", "people", "sectors"])
 def post_list(request):
     filterset = PostFilter(
         request.GET, queryset=Post.objects.published().for_list(), request=request
@@ -37,7 +37,9 @@ def post_list(request):
 
 
 @require_safe
-@cached_page
+@cached_page(
+    depends_on=["alliances", "events", "news", "partnerships", "people", "regions", "sectors"]
+)
 def post_detail(request, slug):
     post = get_public_or_preview(request, Post.objects.for_page(), slug=slug)
     return render(

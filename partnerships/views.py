@@ -22,7 +22,7 @@ def _filterset(request):
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["alliances", "partnerships", "regions"])
 def partnership_list(request):
     filterset = _filterset(request)
     return render_page(
@@ -64,7 +64,7 @@ def partnership_export(request, format):
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["alliances", "news", "partnerships", "people", "regions", "sectors"])
 def partnership_detail(request, slug):
     partnership = get_public_or_preview(request, Partnership.objects.for_page(), slug=slug)
     return render(

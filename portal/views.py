@@ -17,7 +17,7 @@ HOME_EVENTS = 3
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["alliances", "events", "news", "people"])
 def home(request):
     alliance = Alliance.objects.published().main().for_page().first()
     return render(

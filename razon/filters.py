@@ -1,5 +1,6 @@
 """Filter sets whose choices show how many results each value gives (facets)."""
 
+import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -193,15 +194,17 @@ class FacetedFilterSet(django_filters.FilterSet):
         ]
         if not self.is_valid() or any(self.data.get(other) for other in others):
             return compute()
-        generation = pagecache.current_generation()
-        if generation is None:
+        # Facets read across apps (boards, regions, municipalities): every topic's generation.
+        generations = pagecache.current_generations(pagecache.all_topics())
+        if generations is None:
             return compute()
+        stamp = hashlib.sha256(repr(sorted(generations.items())).encode()).hexdigest()[:24]
         tab = self._selected(self.tab) if self.tab else ""
-        key = f"facets:{generation}:{self._meta.model._meta.label_lower}:{name}:{tab}"
+        key = f"facets:{stamp}:{self._meta.model._meta.label_lower}:{name}:{tab}"
         rows = pagecache.cache.get(key)
         if rows is None:
             rows = compute()
-            timeout = pagecache.seconds_until(pagecache.horizon(generation))
+            timeout = pagecache.seconds_until(pagecache.horizon(generations))
             if timeout > 0:
                 pagecache.cache.set(key, rows, min(timeout, pagecache.MAX_TIMEOUT))
         return rows

@@ -5,19 +5,20 @@ not (the CSRF token, a form's signed start time) is punched in again on every re
   views test it: `request.htmx`) the HX-Target, so a fragment is never served as a page or
   the reverse (the response also says `Vary: HX-Request, Cookie`). A response that varies on
   a header the key does not hold is not stored.
-- **Invalidation**: every save, delete or many-to-many change of a model in the content apps
-  (and the admin's bulk publish actions) starts a new generation; an entry of an older
-  generation is never served. The generation is a row in the database (`PageCacheGeneration`),
-  changed in the transaction of the change and read with one primary-key query per request:
-  every app process sees it at once, whatever the cache (local memory is per process), and
-  a cache outage cannot lose it. With the database down, the last one this process read.
-- **Registrations** do not start a new generation (a rush of them would empty the cache
-  several times a second): the only pages that show them, an event's own, put what they
-  show of them in their key (`cached_page(vary_on=...)`: the event's confirmed count), read
-  with one query per request.
+- **Invalidation**: by topic. Each change of public content renews the generation of the
+  topics it touches (by default its app's: `news`, `events`; apps register their own with
+  `register()`, such as `seats:<event>` for a registration that takes or frees a seat, or
+  none for one that is not shown), and each cached view names the topics it shows
+  (`@cached_page(depends_on=[...])`; without, every topic but the per-item ones). An entry
+  holds the generations of its topics and is served only while they are unchanged. The
+  generations are rows in the database (`PageCacheGeneration`), changed in the transaction
+  of the change and read with one query per request: every app process sees them at once,
+  whatever the cache (local memory is per process), and a cache outage cannot lose them.
+  With the database down, the last ones this process read.
 - **Schedule**: an entry never outlives the next moment the site changes by itself: the
   next `publiceren vanaf` of any published item, the next start, end, registration opening
-  or closing of an event, and midnight (`horizon()`).
+  or closing of an event, and midnight (`horizon()`, computed again whenever one of the
+  entry's topics changes).
 - **Per visitor**: the page is rendered with a placeholder instead of the CSRF token (see the
   context processor `razon.context_processors.site`); every response, hit or miss, gets the
   visitor's own token and a fresh form start time. The placeholder is random per process and
@@ -34,20 +35,23 @@ not (the CSRF token, a form's signed start time) is punched in again on every re
   production; off in development and tests, which turn it on where they test it).
 """
 
+import contextlib
 import hashlib
 import math
 import re
 import secrets
 import time
 from datetime import datetime, timedelta
+from functools import cache as cache_result
 from functools import wraps
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import DatabaseError
 from django.db.models import Min, Q
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 from django.middleware.csrf import get_token
@@ -68,8 +72,6 @@ CONTENT_APPS = {"razon", "alliances", "regions", "partnerships", "events", "news
 # Written by the signals of these models, but never shown on a public page.
 IGNORED_MODELS = {
     "contact.contactmessage",
-    # Shown only on the event's own pages, which key on its confirmed count (see above).
-    "events.registration",
     "razon.pagecachegeneration",
     "razon.searchentry",
     "sessions.session",
@@ -82,26 +84,31 @@ STARTED_FIELD = re.compile(rb'(<input type="hidden" name="started" value=")[^"]*
 KEYED_HEADERS = {"cookie", "hx-request", "hx-target"}
 
 
-def cached_page(view=None, *, vary_on=None):
-    """Serve the view's anonymous GET responses from the page cache (see the module).
-    `vary_on(request, *args, **kwargs)`, when given, returns what else the response depends
-    on without a new generation; it is read for every request and becomes part of the key."""
+def cached_page(view=None, *, depends_on=None):
+    """Serve the view's anonymous GET responses from the page cache (see the module). The
+    topics in `depends_on` may name the view's arguments (`"seats:{slug}"`); without it the
+    page depends on every topic but the per-item ones."""
     if view is None:
-        return lambda view: cached_page(view, vary_on=vary_on)
+        return lambda view: cached_page(view, depends_on=depends_on)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
-        generation = current_generation()
-        if generation is None:  # the database is down and this process never read it
+        topics = _page_topics(depends_on, kwargs)
+        generations = current_generations(topics)
+        if generations is None:  # the database is down and this process never read them
             return view(request, *args, **kwargs)
-        key = _key(request, vary_on(request, *args, **kwargs) if vary_on else "")
+        key = _key(request)
         stored = cache.get(key)
         request.razon_page_cache_hit = True  # until the branch below renders it (request log)
-        # An entry of an older generation is stale (as is one without its placeholder,
-        # stored by an older release).
-        if stored is None or stored["generation"] != generation or "placeholder" not in stored:
+        # An entry of older generations is stale (as is one without its placeholder or its
+        # topics' generations, stored by an older release).
+        if (
+            stored is None
+            or stored.get("generations") != generations
+            or "placeholder" not in stored
+        ):
             request.razon_page_cache = True  # the context processor renders the placeholder
             request.razon_page_cache_hit = False
             request.razon_page_cache_accepted = set()  # filled by accept()
@@ -114,14 +121,15 @@ def cached_page(view=None, *, vary_on=None):
             if not (_cacheable_response(request, response) and _bounded(request)):
                 return _personalised(request, response, CSRF_PLACEHOLDER)
             stored = {
-                "generation": generation,
+                "generations": generations,
                 "placeholder": CSRF_PLACEHOLDER,  # another process renders with its own
                 "content": response.content,
                 "headers": dict(response.headers),  # the view's own; middleware adds more
             }
-            timeout = seconds_until(horizon(generation))
+            timeout = seconds_until(horizon(generations))
             if timeout > 0:
                 cache.set(key, stored, min(timeout, MAX_TIMEOUT))
+        _remember(topics, generations)
         response = HttpResponse(stored["content"])
         for header, value in stored["headers"].items():
             response[header] = value
@@ -131,6 +139,7 @@ def cached_page(view=None, *, vary_on=None):
             request, response, stored["content"], stored["placeholder"]
         )
 
+    wrapper.depends_on = depends_on  # for the tests that check it against what it reads
     return wrapper
 
 
@@ -196,12 +205,10 @@ def _personalised(request, response, placeholder):
     return response
 
 
-def _key(request, varies=""):
+def _key(request):
     """The entry's key: a digest of everything the response depends on, tested as the views
-    test it (`request.htmx`, `request.htmx.target`), and the view's `vary_on` value; the
-    entry holds its generation."""
+    test it (`request.htmx`, `request.htmx.target`); the entry holds its generation."""
     parts = [
-        str(varies),
         request.get_host(),
         getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
         "htmx" if request.htmx else "page",
@@ -213,39 +220,45 @@ def _key(request, varies=""):
     return f"pagecache:page:{digest}"
 
 
-_last_generation = None  # this process's last read, for when the database is down
+# {topic: generation, or None for a topic without a row} as this process last read them, for
+# when the database is down; only topics of pages served, so made-up addresses add none.
+_last_read = {}
 
 
-def current_generation():
-    """The generation (one primary-key query). With the database down, the last one this
-    process read, or None: no content can change while the database is down."""
+def current_generations(topics):
+    """{topic: generation} of the topics that ever changed (one query). With the database
+    down, the last ones this process read, or None: no content can change while the
+    database is down."""
     from razon.models import PageCacheGeneration
 
-    global _last_generation
     try:
-        generation = PageCacheGeneration.read()
-        if generation is None:
-            PageCacheGeneration.renew()
-            generation = PageCacheGeneration.read()
+        return PageCacheGeneration.read(topics)
     except DatabaseError:
-        return _last_generation
-    _last_generation = generation
-    return generation
+        if not all(topic in _last_read for topic in topics):
+            return None
+        return {topic: _last_read[topic] for topic in topics if _last_read[topic] is not None}
 
 
-def new_generation(**_kwargs):
-    """Invalidate every cached page (called on any content change): a new value, written in
-    the transaction of the change, so it commits (or rolls back) with the content and no
-    process can store a page of the new content under the old generation."""
+def _remember(topics, generations):
+    for topic in topics:
+        _last_read[topic] = generations.get(topic)
+
+
+def new_generation(*topics):
+    """Invalidate the pages that depend on these topics (every topic without any): new
+    values, written in the transaction of the change, so they commit (or roll back) with the
+    content and no process can store a page of the new content under the old generations."""
     from razon.models import PageCacheGeneration
 
-    PageCacheGeneration.renew()
+    PageCacheGeneration.renew(topics or all_topics())
 
 
-def horizon(generation):
+def horizon(generations):
     """The next moment the public pages change by themselves (a timestamp), computed once
-    per generation: until then a cached page stays right."""
-    key = f"pagecache:horizon:{generation}"
+    per set of generations: until then a cached page of those generations stays right (a
+    change of what it does not show cannot change it)."""
+    state = "\n".join(f"{topic}={value}" for topic, value in sorted(generations.items()))
+    key = f"pagecache:horizon:{hashlib.sha256(state.encode()).hexdigest()}"
     moment = cache.get(key)
     if moment is None:
         moment = _next_change(timezone.now()).timestamp()
@@ -278,18 +291,115 @@ def seconds_until(moment):
     return math.floor(moment - time.time())
 
 
-def connect_signals():
-    """A new generation on any change of public content."""
-    for model in apps.get_models():
-        label = model._meta.label_lower
-        if model._meta.app_label not in CONTENT_APPS or label in IGNORED_MODELS:
-            continue
-        uid = f"pagecache-{label}"
-        post_save.connect(new_generation, sender=model, weak=False, dispatch_uid=uid)
-        post_delete.connect(new_generation, sender=model, weak=False, dispatch_uid=uid)
-    m2m_changed.connect(_m2m_changed, weak=False, dispatch_uid="pagecache-m2m")
+# {model label: (topic templates, shown_if, counted)} registered by the apps (`register()`).
+_registered = {}
+LOADED = "_pagecache_loaded"  # on the instance: whether it matched `shown_if` as loaded
+
+
+def register(model, *topics, shown_if=None, counted=False):
+    """Changes of `model` refresh the pages that depend on these topics instead of its app's
+    (none: they refresh nothing). A topic may name the instance (`"seats:{obj.event.slug}"`).
+    With `shown_if` ({field: value}), only an instance that matches it is on a page: a change
+    refreshes only when the instance matches, or did as it was loaded. With `counted` as
+    well, the pages show how many match, not the instances: a change refreshes only when an
+    instance starts or stops matching (made, deleted or changed)."""
+    label = model._meta.label_lower
+    _registered[label] = (topics, shown_if or {}, counted)
+    _connect(model)
+    if shown_if:
+        uid = f"pagecache-loaded-{label}"
+        post_init.connect(_note_loaded, sender=model, weak=False, dispatch_uid=uid)
+    all_topics.cache_clear()
+
+
+def _connect(model):
+    uid = f"pagecache-{model._meta.label_lower}"
+    post_save.connect(_changed, sender=model, weak=False, dispatch_uid=uid)
+    post_delete.connect(_changed, sender=model, weak=False, dispatch_uid=uid)
+
+
+def model_topics(model):
+    """The topic templates of a model's changes ("{obj...}" names the instance)."""
+    label = model._meta.label_lower
+    if label in _registered:
+        return _registered[label][0]
+    if model._meta.app_label not in CONTENT_APPS or label in IGNORED_MODELS:
+        return ()
+    return (model._meta.app_label,)
+
+
+@cache_result
+def all_topics():
+    """Every topic but the per-item ones: what a page without `depends_on` depends on."""
+    return tuple(
+        sorted(
+            {
+                topic
+                for model in apps.get_models(include_auto_created=True)
+                for topic in model_topics(model)
+                if "{" not in topic
+            }
+        )
+    )
+
+
+def _page_topics(depends_on, kwargs):
+    if depends_on is None:
+        return all_topics()
+    return tuple(topic.format(**kwargs) for topic in depends_on)
+
+
+def _note_loaded(sender, instance, **kwargs):
+    fields = _registered[sender._meta.label_lower][1]
+    # A deferred field is not read (that would cost a query): the state stays unknown.
+    if all(field in instance.__dict__ for field in fields):
+        setattr(instance, LOADED, _matches(instance.__dict__, fields))
+
+
+def _matches(values, shown_if):
+    return all(values[field] == value for field, value in shown_if.items())
+
+
+def _changed(sender, instance, created=False, signal=None, **kwargs):
+    templates = model_topics(sender)
+    if not templates:
+        return
+    _topics, shown_if, counted = _registered.get(sender._meta.label_lower, ((), {}, False))
+    if shown_if:
+        matches = all(getattr(instance, field) == value for field, value in shown_if.items())
+        # As loaded (unknown: it may have been shown); a new instance was nowhere.
+        matched = False if created else getattr(instance, LOADED, None)
+        setattr(instance, LOADED, matches)
+        if counted:
+            counts = matches and signal is not post_delete
+            if matched is not None and counts == matched:
+                return
+        elif not (matches or matched is None or matched):
+            return
+    if topics := list(_formatted(templates, instance)):
+        new_generation(*topics)
+
+
+def _formatted(templates, instance):
+    for template in templates:
+        # What it names may be gone; its own deletion renewed its topics.
+        with contextlib.suppress(ObjectDoesNotExist):
+            yield template.format(obj=instance)
 
 
 def _m2m_changed(sender, action, **kwargs):
-    if action.startswith("post_"):
-        new_generation()
+    if action.startswith("post_") and (topics := model_topics(sender)):
+        new_generation(*topics)
+
+
+def connect_signals():
+    """New generations on any change of public content."""
+    from razon.models import Document, Sector, SlugRedirect
+
+    register(Sector, "sectors")
+    register(Document, "documents")
+    register(SlugRedirect)  # an old address answers with a redirect, never stored
+    for model in apps.get_models():
+        if model_topics(model):
+            _connect(model)
+    m2m_changed.connect(_m2m_changed, weak=False, dispatch_uid="pagecache-m2m")

@@ -30,7 +30,7 @@ SEARCH_PER_PAGE = 10
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=())  # nothing from the database
 def privacy(request):
     return render(
         request,

@@ -21,7 +21,7 @@ LABOUR_MARKET_SUPPORT = ["arbeidsmarktplatform-po", "voion", "som-mbo"]
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["alliances", "regions"])
 def overview(request):
     named = Organization.objects.by_slug([REALISATION_UNIT, PLATFORM, *LABOUR_MARKET_SUPPORT])
     return render(
@@ -42,7 +42,7 @@ def overview(request):
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["alliances", "regions", "sectors"])
 def education_region_list(request):
     return _overview(
         request,
@@ -54,7 +54,7 @@ def education_region_list(request):
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["alliances", "regions", "sectors"])
 def rap_project_list(request):
     return _overview(
         request,
@@ -121,7 +121,7 @@ def _overview(request, filter_class, queryset, template, title):
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["alliances", "news", "partnerships", "people", "regions", "sectors"])
 def education_region_detail(request, slug):
     region = get_public_or_preview(request, EducationRegion.objects.for_page(), slug=slug)
     return render(
@@ -139,7 +139,7 @@ def education_region_detail(request, slug):
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["alliances", "regions", "sectors"])
 def rap_project_detail(request, slug):
     project = get_public_or_preview(request, RAPProject.objects.for_page(), slug=slug)
     return render(
@@ -156,7 +156,7 @@ def rap_project_detail(request, slug):
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["alliances", "people", "regions", "sectors"])
 def regiokaart_view(request):
     """The map; `?regio=<slug>` fills the panel beside it (for htmx only the panel)."""
     layer = regiokaart.layer_or_default(request.GET.get("laag", ""))
