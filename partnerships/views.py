@@ -39,7 +39,7 @@ def partnership_list(request):
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["alliances", "partnerships", "regions"])
 def partnership_facet(request, facet):
     """The options of a facet with many (board, institute, municipality, region)."""
     return render_facet_options(

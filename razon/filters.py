@@ -194,8 +194,10 @@ class FacetedFilterSet(django_filters.FilterSet):
         ]
         if not self.is_valid() or any(self.data.get(other) for other in others):
             return compute()
-        # Facets read across apps (boards, regions, municipalities): every topic's generation.
-        generations = pagecache.current_generations(pagecache.all_topics())
+        # Kept under the generations of the topics the page shows (set by `cached_page`;
+        # a request it does not cache counts them each time).
+        topics = getattr(self.request, "razon_page_topics", None)
+        generations = pagecache.current_generations(topics) if topics else None
         if generations is None:
             return compute()
         stamp = hashlib.sha256(repr(sorted(generations.items())).encode()).hexdigest()[:24]

@@ -96,6 +96,7 @@ def cached_page(view=None, *, depends_on=None):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
         topics = _page_topics(depends_on, kwargs)
+        request.razon_page_topics = topics  # what the page shows, for what it caches itself
         generations = current_generations(topics)
         if generations is None:  # the database is down and this process never read them
             return view(request, *args, **kwargs)

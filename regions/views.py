@@ -66,7 +66,7 @@ def rap_project_list(request):
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["alliances", "regions", "sectors"])
 def education_region_facet(request, facet):
     """The options of a facet with many (municipality, organisation)."""
     return _facet(
@@ -80,7 +80,7 @@ def education_region_facet(request, facet):
 
 
 @require_safe
-@cached_page
+@cached_page(depends_on=["alliances", "regions", "sectors"])
 def rap_project_facet(request, facet):
     return _facet(
         request,

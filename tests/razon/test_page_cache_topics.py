@@ -108,6 +108,7 @@ REGIONS |= {"onderwijsregio's fragment", "RAP projects", "RAP projects filtered"
 REGIONS |= {"RAP projects fragment", "RAP project detail"}
 MAP = {"map", "map panel fragment"}
 PARTNERSHIPS = {"partnerships", "partnerships filtered", "partnerships tab fragment"}
+PARTNERSHIPS |= {"partnerships board options", "partnerships board options fragment"}
 AGENDA = {"agenda", "agenda filtered", "agenda fragment", "agenda.ics"}
 POSTS = {"posts", "posts filtered", "posts fragment", "posts more fragment"}
 FEEDS = {"feed RSS", "feed Atom"}
