@@ -36,3 +36,18 @@ def confirm_url(registration):
 def confirm(client, registration):
     """The owner clicks the link in the mail and presses the button."""
     return client.post(confirm_url(registration))
+
+
+def linked_registration(body, kind="confirm"):
+    """The registration of the confirm (or cancel) link in a mail: a signed token carries
+    the second it was made, so the link is read back, not compared with a new one."""
+    import re
+
+    from events.services import registration_for_cancel_token, registration_for_confirm_token
+
+    prefix, read = {
+        "confirm": ("/agenda/bevestigen/", registration_for_confirm_token),
+        "cancel": ("/agenda/afmelden/", registration_for_cancel_token),
+    }[kind]
+    match = re.search(re.escape(prefix) + r"([^/\s]+)/", body)
+    return read(match.group(1)) if match else None
