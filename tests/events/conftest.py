@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from tests import factories
 from tests.contact.conftest import started
 
 
@@ -11,6 +12,27 @@ def registration_settings(settings):
     settings.RAZON_REGISTRATION_RATE_LIMIT = 1000
     settings.RAZON_SITE_URL = "https://www.ra-zon.example"
     return settings
+
+
+@pytest.fixture
+def event():
+    """An online event with two seats and a waiting list, open for registration."""
+    return factories.event(
+        title="Werksessie",
+        registration_enabled=True,
+        capacity=2,
+        waiting_list=True,
+        online=True,
+        join_url="https://teams.example/geheim",
+    )
+
+
+def post(client, event, htmx=False, **overrides):
+    """Sends the registration form (as htmx when asked)."""
+    headers = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "registration"} if htmx else {}
+    return client.post(
+        reverse("events:register", args=[event.slug]), valid_data(**overrides), **headers
+    )
 
 
 def valid_data(**overrides):

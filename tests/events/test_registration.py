@@ -12,30 +12,13 @@ from icalendar import Calendar
 from events.models import PendingMail, Registration, RegistrationStatus
 from events.services import cancel_token
 from tests import factories
-from tests.events.conftest import confirm, confirm_url, linked_registration, valid_data
+from tests.events.conftest import confirm, confirm_url, linked_registration, post
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def event():
-    return factories.event(
-        title="Werksessie",
-        registration_enabled=True,
-        capacity=2,
-        waiting_list=True,
-        join_url="https://teams.example/geheim",
-        online=True,
-    )
-
-
 def register_url(event):
     return reverse("events:register", args=[event.slug])
-
-
-def post(client, event, htmx=False, **overrides):
-    headers = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "registration"} if htmx else {}
-    return client.post(register_url(event), valid_data(**overrides), **headers)
 
 
 def test_registering_without_javascript_stores_it_unconfirmed_and_mails_the_link(

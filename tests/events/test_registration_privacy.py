@@ -18,28 +18,9 @@ from django.utils import timezone
 from events.models import PendingMail, Registration, RegistrationStatus
 from events.services import cancel_token
 from tests import factories
-from tests.events.conftest import confirm, confirm_url, linked_registration, valid_data
+from tests.events.conftest import confirm, confirm_url, linked_registration, post
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def event():
-    return factories.event(
-        title="Werksessie",
-        registration_enabled=True,
-        capacity=2,
-        waiting_list=True,
-        online=True,
-        join_url="https://teams.example/geheim",
-    )
-
-
-def post(client, event, htmx=False, **overrides):
-    headers = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "registration"} if htmx else {}
-    return client.post(
-        reverse("events:register", args=[event.slug]), valid_data(**overrides), **headers
-    )
 
 
 PER_RESPONSE = [
