@@ -170,6 +170,7 @@ def row(window):
     return {
         "fault": window.fault,
         "requests": len(window.answers),
+        "fault_seconds": round(window.lifted - window.injected, 1),
         "statuses": {str(status): count for status, count in sorted(statuses.items())},
         "recovery_seconds": window.recovery(),
         "p95_seconds": round(percentile(seconds, 0.95), 2),
@@ -185,9 +186,9 @@ def row(window):
 def table(rows):
     """The rows as a Markdown table (printed, and kept in .cluster/faults.md)."""
     lines = [
-        "| fault | requests | answers by status | recovered after | p95 / slowest | "
+        "| fault | lasted | requests | answers by status | recovered after | p95 / slowest | "
         "registrations ack / stored | messages ack / stored | promises |",
-        "| --- | ---: | --- | ---: | ---: | ---: | ---: | --- |",
+        "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |",
     ]
     for r in rows:
         statuses = ", ".join(
@@ -202,7 +203,8 @@ def table(rows):
                 "mail server answered again)"
             )
         lines.append(
-            f"| {r['fault']} | {r['requests']} | {statuses} | {r['recovery_seconds']:.1f} s | "
+            f"| {r['fault']} | {r['fault_seconds']:.1f} s | {r['requests']} | {statuses} | "
+            f"{r['recovery_seconds']:.1f} s | "
             f"{r['p95_seconds']:.2f} / {r['slowest_seconds']:.2f} s | "
             f"{r['acknowledged']['registration']} / {r['stored']['registration']} | "
             f"{r['acknowledged']['contact']} / {r['stored']['contact']} | {promises} |"

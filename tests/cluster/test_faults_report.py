@@ -131,9 +131,11 @@ def test_the_table_has_a_row_per_fault_with_its_counts():
     assert rows[0]["requests"] == 42
     assert rows[0]["statuses"] == {"0": 1, "200": 20, "302": 20, "503": 1}
     text = table(rows).splitlines()
-    assert text[0].startswith("| fault | requests | answers by status | recovered after |")
+    assert text[0].startswith("| fault | lasted | requests | answers by status | recovered after |")
     assert len(text) == 4
-    assert text[2].startswith("| postgres | 42 | no answer: 1, 200: 20, 302: 20, 503: 1 | 26.0 s |")
+    assert text[2].startswith(
+        "| postgres | 6.0 s | 42 | no answer: 1, 200: 20, 302: 20, 503: 1 | 26.0 s |"
+    )
     assert "| 5 / 5 | 5 / 5 |" in text[2]
     assert "not the friendly 503 page" in text[2]
     assert text[3].endswith(
