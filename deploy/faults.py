@@ -98,6 +98,7 @@ class Window:
     fault: str
     answers: list = field(default_factory=list)
     injected: float = 0.0
+    injected_by: float | None = None  # when the injection was done (a kill takes a moment)
     lifted: float = 0.0
     acknowledged: dict = field(default_factory=lambda: {"contact": 0, "registration": 0})
     stored: dict = field(default_factory=lambda: {"contact": 0, "registration": 0})
@@ -141,7 +142,8 @@ def broken_promises(window):
             )
     elif window.fault == "app":
         # Only requests in flight when the server died may fail: nginx passes the rest on.
-        held = [a for a in bad if a.started <= window.injected <= a.ended]
+        killed_by = window.injected if window.injected_by is None else window.injected_by
+        held = [a for a in bad if a.started <= killed_by and a.ended >= window.injected]
         if len(held) < len(bad):
             broken.append(f"{len(bad) - len(held)} failed answers not in flight at the kill")
     elif bad:  # redis, mail: every page served, every form answered
@@ -496,23 +498,24 @@ def lift_app():
     deployment.wait_for(lambda: deployment.app_healthy(port), f"The app server on {port}")
 
 
-def run_fault(fault, *, seconds, visitors, event_slug, mail_server):
+def run_fault(fault, *, seconds, visitors, event_slug, mail_server=None, kinds=Load.KINDS):
     """One fault's window: load from the start, the fault injected after a fifth of it and
     lifted after half of it; the load stops at the end (or as soon as the thing is back, when
     its return took longer)."""
     run = f"{fault}-{secrets.token_hex(3)}"
-    load = Load(run, event_slug, visitors)
+    load = Load(run, event_slug, visitors, kinds)
     window = Window(fault)
     inject, lift = {
         "postgres": (inject_postgres, lift_postgres),
         "redis": (inject_redis, lift_redis),
         "app": (inject_app, lift_app),
-        "mail": (mail_server.hang, mail_server.answer),
+        "mail": (mail_server and mail_server.hang, mail_server and mail_server.answer),
     }[fault]
     load.start()
     time.sleep(seconds * 0.2)
     window.injected = load.now()
     inject()
+    window.injected_by = load.now()
     time.sleep(max(0.0, seconds * 0.5 - load.now()))
     if fault == "mail":
         window.mail_owed_at_lift = mail_owed()

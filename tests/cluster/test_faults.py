@@ -2,9 +2,6 @@
 app server killed under load costs no page, because nginx asks the other one (the whole
 measurement with forms, PostgreSQL, Redis and the mail server is `make faults`)."""
 
-import secrets
-import time
-
 import pytest
 
 from tests.cluster.conftest import deployment
@@ -15,18 +12,7 @@ pytestmark = [pytest.mark.cluster, pytest.mark.usefixtures("cluster")]
 
 def test_a_killed_app_server_costs_no_page():
     # Pages only: the cluster tests keep production's rate limits for the forms.
-    load = faults.Load(f"kill-{secrets.token_hex(3)}", "", visitors=3, kinds=("page", "miss"))
-    window = faults.Window("app")
-    load.start()
-    time.sleep(2)
-    window.injected = load.now()
-    faults.inject_app()
-    time.sleep(3)
-    faults.lift_app()  # started again, and healthy
-    window.lifted = load.now()
-    time.sleep(2)
-    load.stop()
-    window.answers = load.answers
+    window = faults.run_fault("app", seconds=8, visitors=3, event_slug="", kinds=("page", "miss"))
 
     assert faults.broken_promises(window) == []
     # GET and HEAD are passed to the other server even when they were in flight.
