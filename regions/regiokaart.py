@@ -35,7 +35,7 @@ from regions import maps
 from regions.models import EducationRegion, Municipality, RAPProject, RegionMembership
 
 SHAPES_VERSION_KEY = "regiokaart:shapes-version"
-MARKUP_VERSION = 2  # raise when the drawing's markup changes: a release draws anew
+MARKUP_VERSION = 5  # raise when the drawing's markup changes: a release draws anew
 TOPICS = ["alliances", "regions", "partnerships"]
 MAX_LABELS = 40  # more areas than this: their names are in the legend and on hover only
 MAX_PATTERNS = 24  # more combinations of overlapping areas: one neutral pattern for all
@@ -494,8 +494,12 @@ class _Labels:
         point, _area = maps.centre(maps.dissolve(outlines))
         if point is None:
             return None
-        width, height = len(text) * self.size * 0.55, self.size * 1.2
-        x, y = point
+        width, height = len(text) * self.size * 0.64, self.size * 1.2  # bold
+        # Inside the picture, even at the larger size of a narrow screen (the stylesheet).
+        left, _top, view_width, _height = self.frame.view_box
+        half = min(width * 1.7 / 2, view_width / 2)
+        x = min(max(point[0], left + half), left + view_width - half)
+        y = point[1]
         for dy in (0, height, -height, 2 * height, -2 * height):
             box = (x - width / 2, y + dy - height, x + width / 2, y + dy)
             if not any(
@@ -503,7 +507,17 @@ class _Labels:
                 for other in self.placed
             ):
                 self.placed.append(box)
-                return (round(x), round(y + dy - height * 0.25))
+                # (text x, baseline y, and the dark box behind it: x, y, width, height, radius)
+                pad = self.size * 0.3
+                return (
+                    round(x),
+                    round(y + dy - height * 0.25),
+                    round(box[0] - pad),
+                    round(box[1] - pad / 2),
+                    round(width + 2 * pad),
+                    round(height + pad),
+                    round(pad),
+                )
         return None
 
 

@@ -41,7 +41,7 @@ def test_the_regiokaart_loads_panels_by_click_and_by_keyboard_without_leaving_th
 
 def test_the_partnerships_layer_by_keyboard_and_the_reach_of_an_institute(page, demo_site):
     page.goto(demo_site + "/regio/kaart/")
-    page.get_by_role("link", name="Partnerschappen", exact=True).first.click()
+    page.locator(".layer-switch").get_by_role("link", name="Partnerschappen").click()
     page.wait_for_url(re.compile(r"laag=partnerschappen"))
     nijmegen = page.locator(
         "a.rk-area", has=page.locator("title", has_text=re.compile("^Nijmegen: "))
