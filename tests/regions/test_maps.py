@@ -40,7 +40,7 @@ def square(lon, lat, size=0.1):
 def test_the_projection_keeps_north_up_on_a_100_metre_grid():
     (x0, y0), (x1, y1) = maps.project(5, 51), maps.project(6, 52)
     assert x1 > x0 and y1 < y0  # east is right, north is up
-    assert y0 - y1 == 1113  # a degree of latitude: 111 km in units of 100 m
+    assert y0 - y1 in (1113, 1114)  # a degree of latitude: 111 km in units of 100 m (rounded)
     assert 680 < x1 - x0 < 690  # a degree of longitude at 52°N is shorter
 
 
