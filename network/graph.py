@@ -436,14 +436,15 @@ def layout(pks, edges):
         spread = networkx.spring_layout(
             graph, seed=SEED, iterations=60, k=1.6 / math.sqrt(len(tied))
         )
-        xs = [point[0] for point in spread.values()]
-        ys = [point[1] for point in spread.values()]
-        width = (max(xs) - min(xs)) or 1
-        height = (max(ys) - min(ys)) or 1
+        # Scaled to the box between the 3rd and 97th percentiles, so a few far-flung pairs
+        # do not shrink the rest into a corner (they keep to the edge).
+        (x0, x1), (y0, y1) = (
+            _spread([point[axis] for point in spread.values()]) for axis in (0, 1)
+        )
         for pk, (x, y) in spread.items():
             positions[pk] = (
-                round(MARGIN + (x - min(xs)) / width * (WIDTH - 2 * MARGIN), 1),
-                round(MARGIN + (y - min(ys)) / height * (bottom - MARGIN), 1),
+                round(MARGIN + _clamp((x - x0) / (x1 - x0)) * (WIDTH - 2 * MARGIN), 1),
+                round(MARGIN + _clamp((y - y0) / (y1 - y0)) * (bottom - MARGIN), 1),
             )
     step = (WIDTH - 2 * MARGIN) / 20
     for index, pk in enumerate(alone):
@@ -453,6 +454,17 @@ def layout(pks, edges):
             round(bottom + 22 * (row + 0.5) + (0 if tied else -bottom / 2), 1),
         )
     return positions
+
+
+def _spread(values):
+    values = sorted(values)
+    low = values[int(len(values) * 0.03)]
+    high = values[min(len(values) - 1, int(len(values) * 0.97))]
+    return (low, high) if high > low else (low - 1, low + 1)
+
+
+def _clamp(value):
+    return min(1.0, max(0.0, value))
 
 
 @dataclass

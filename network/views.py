@@ -90,6 +90,15 @@ def picture(drawing, selected, query):
     return {
         "nodes": nodes,
         "nodes_markup": format_html_join("", NODE, (_node(item, query) for item in nodes)),
+        "labels_markup": format_html_join(
+            "",
+            '<text x="{}" y="{}" dx="{}" dy="4">{}</text>',
+            (
+                (item["node"].x, item["node"].y, item["node"].radius + 3, _short(item))
+                for item in nodes
+                if item["node"].labelled or item["selected"]
+            ),
+        ),
         "paths": [
             {"highlighted": highlighted, "width": width, "d": "".join(parts)}
             for (highlighted, width), parts in sorted(paths.items())
@@ -124,6 +133,11 @@ def _node(item, query):
         outline,
         org.name,
     )
+
+
+def _short(item):
+    label = item["node"].organization.label
+    return label if len(label) <= 28 else label[:27] + "…"
 
 
 def _listing(parts):
