@@ -1,3 +1,5 @@
+import hashlib
+
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
@@ -49,7 +51,16 @@ class NetworkFilter(FacetedFilterSet):
         return [(slug, label, len(members & pks)) for slug, label, members in rows]
 
     def key(self):
-        """The valid filters, as part of a cache key."""
+        """The filters applied, as part of a cache key; None when one names an onderwijsregio
+        or institute that does not exist (what a client makes up is not kept)."""
         self.form.is_valid()  # an invalid value is left out of cleaned_data, and not applied
         cleaned = self.form.cleaned_data
-        return ",".join(f"{name}={cleaned.get(name) or ''}" for name in self.facet_labels)
+        known = {
+            "regio": {slug for slug, _label, _members in self.index.regions},
+            "opleiding": {slug for slug, _label, _members in self.index.institutes},
+        }
+        for name, slugs in known.items():
+            if cleaned.get(name) and cleaned[name] not in slugs:
+                return None
+        text = ",".join(f"{name}={cleaned.get(name) or ''}" for name in self.facet_labels)
+        return hashlib.sha256(text.encode()).hexdigest()[:24]

@@ -283,7 +283,10 @@ class Store:
         return self.get("index", Index.build)
 
     def drawing(self, key, pks):
-        """The drawing of the organisations `pks()` (called only when not cached)."""
+        """The drawing of the organisations `pks()` (called only when not cached); without
+        a key it is not kept."""
+        if key is None:
+            return Drawing.build(self.network, pks())
         return self.get(f"drawing:{key}", lambda network: Drawing.build(network, pks()))
 
     def panel(self, pk):

@@ -302,3 +302,20 @@ def test_a_large_network_draws_the_best_connected_and_says_so(client, web, monke
 def test_the_page_is_in_the_menu_and_the_sitemap(client, web):
     assert f'href="{URL}"' in client.get(reverse("home")).content.decode()
     assert f"{URL}</loc>" in client.get("/sitemap.xml").content.decode()
+
+
+def test_made_up_filter_values_are_not_kept(client, web, monkeypatch):
+    kept = []
+    get = graph.Store.get
+    monkeypatch.setattr(
+        graph.Store,
+        "get",
+        lambda self, name, compute: kept.append(name) or get(self, name, compute),
+    )
+
+    client.get(URL, {"regio": "verzonnen-regio"})
+    client.get(URL, {"opleiding": "verzonnen"})
+    client.get(URL, {"regio": "noord"})
+
+    assert [name for name in kept if name.startswith("drawing")] == [kept[-1]]
+    assert len(kept[-1]) == len("drawing:") + 24  # a digest: no visitor text in a key
