@@ -30,7 +30,8 @@ def test_the_network_selects_an_organisation_by_click_and_by_keyboard(page, demo
     node.focus()
     page.keyboard.press("Enter")
     page.wait_for_function(
-        "() => document.querySelector('#network-panel-title').innerText === 'Radboud Universiteit, Radboud Docenten Academie'"
+        "() => document.querySelector('#network-panel-title').innerText"
+        ".startsWith('Radboud Universiteit')"
     )
     assert_no_axe_violations(page)
     assert requests and all(url.startswith(demo_site) for url in requests), requests
