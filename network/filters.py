@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization
 from network import ties
+from razon import pagecache
 from razon.filters import FacetedFilterSet
 from razon.models import SectorCode
 
@@ -62,5 +63,8 @@ class NetworkFilter(FacetedFilterSet):
         for name, slugs in known.items():
             if cleaned.get(name) and cleaned[name] not in slugs:
                 return None
+        # Each value applied is from a fixed set: the page cache may keep the response (a
+        # fragment without the form's facets, which would vouch for them otherwise).
+        pagecache.accept(self.request, *(name for name in self.facet_labels if cleaned.get(name)))
         text = ",".join(f"{name}={cleaned.get(name) or ''}" for name in self.facet_labels)
         return hashlib.sha256(text.encode()).hexdigest()[:24]

@@ -6,6 +6,8 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -319,3 +321,18 @@ def test_made_up_filter_values_are_not_kept(client, web, monkeypatch):
 
     assert [name for name in kept if name.startswith("drawing")] == [kept[-1]]
     assert len(kept[-1]) == len("drawing:") + 24  # a digest: no visitor text in a key
+
+
+def test_the_page_cache_keeps_a_selection_under_valid_filters_only(client, web, settings):
+    settings.RAZON_PAGE_CACHE = True
+    fragment = {"HTTP_HX_TARGET": "network", **HTMX}
+
+    client.get(URL, {"sector": "po", "organisatie": "pabo"}, **fragment)
+    with CaptureQueriesContext(connection) as hit:
+        client.get(URL, {"sector": "po", "organisatie": "pabo"}, **fragment)
+    client.get(URL, {"sector": "xx", "organisatie": "pabo"}, **fragment)
+    with CaptureQueriesContext(connection) as rendered:
+        client.get(URL, {"sector": "xx", "organisatie": "pabo"}, **fragment)
+
+    assert len(hit) == 1  # the generations only: served from the cache
+    assert len(rendered) > 1  # a made-up value is rendered every time, never kept
