@@ -90,6 +90,7 @@ def public_pages():
         Page("network", reverse("network:network")),
         Page("network filtered", reverse("network:network") + "?sector=po"),
         Page("network fragment", reverse("network:network") + "?sector=vo", "results"),
+        Page("network region options", reverse("network:facet_regio") + "?sector=po"),
         Page("agenda", reverse("events:list")),
         Page("agenda filtered", reverse("events:list") + "?sector=po&soort=webinar"),
         Page("agenda fragment", reverse("events:list") + "?sector=vo", "results"),

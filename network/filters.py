@@ -26,6 +26,10 @@ class NetworkFilter(FacetedFilterSet):
         "opleiding": (_("Lerarenopleiding"), _("Alle opleidingen")),
     }
 
+    # Hundreds on a large network: a combobox loading them on demand (razon/filters.py).
+    searchable_facets = {"regio": ("slug", _("Kies een onderwijsregio"))}
+    options_url_name = "network:facet_{}"
+
     class Meta:
         model = Organization
         fields = []

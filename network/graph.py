@@ -352,7 +352,7 @@ class Drawing:
     WIDTH by HEIGHT box, and the ties (at most MAX_NODES and MAX_EDGES)."""
 
     nodes: list
-    ties: list
+    ties: list  # Ties; once the table is rendered, (pk, pk, weight)
     total: int  # organisations under the filters that work with someone
     total_ties: int
     alliance_members: int
@@ -418,6 +418,8 @@ class Drawing:
             alliances=[item for item in alliances if set(item.members) & shown],
         )
         drawing.table = render_to_string("network/_table.html", {"drawing": drawing})
+        # What the picture needs of the ties once the table is rendered: kept small.
+        drawing.ties = [(tie.a.pk, tie.b.pk, tie.weight) for tie in drawing.ties]
         return drawing
 
 

@@ -1,3 +1,4 @@
+from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -11,12 +12,31 @@ from razon import pagecache
 from razon.models import SectorCode
 from razon.pagecache import cached_page
 from razon.pagination import PAGE_PARAM
-from razon.partials import OVERVIEW_PARTIALS, render_page
+from razon.partials import OVERVIEW_PARTIALS, render_facet_options, render_page
 
 SELECT_PARAM = "organisatie"
 # The overview's regions (#directory, #results) and, inside #results, the picture with its
 # panel (#network), which selecting an organisation swaps.
 PARTIALS = (*OVERVIEW_PARTIALS, "network")
+
+
+def _filterset(request, store):
+    return NetworkFilter(
+        request.GET,
+        queryset=Organization.objects.published(),
+        request=request,
+        index=store.index(),
+    )
+
+
+@require_safe
+@cached_page(depends_on=list(graph.TOPICS))
+def network_facet(request, facet):
+    """The options of the onderwijsregio facet (hundreds on a large network)."""
+    url = reverse("network:network")
+    return render_facet_options(
+        request, _filterset(request, graph.Store()), facet, url, [(_("Netwerk"), url)]
+    )
 
 
 @require_safe
@@ -26,12 +46,7 @@ def network_view(request):
     selected organisation (`?organisatie=<slug>`) and the table of the ties drawn."""
     store = graph.Store()
     index = store.index()
-    filterset = NetworkFilter(
-        request.GET,
-        queryset=Organization.objects.published(),
-        request=request,
-        index=index,
-    )
+    filterset = _filterset(request, store)
     drawing = store.drawing(
         filterset.key(), lambda: filterset.qs.order_by().values_list("pk", flat=True)
     )
@@ -82,10 +97,10 @@ def picture(drawing, selected, query):
     query.pop(PAGE_PARAM, None)
     positions = {node.organization.pk: (node.x, node.y) for node in drawing.nodes}
     paths = {}
-    for tie in drawing.ties:
-        width = min(tie.weight, 3)
-        highlighted = centre in (tie.a.pk, tie.b.pk)
-        (x1, y1), (x2, y2) = positions[tie.a.pk], positions[tie.b.pk]
+    for a, b, weight in drawing.ties:
+        width = min(weight, 3)
+        highlighted = centre in (a, b)
+        (x1, y1), (x2, y2) = positions[a], positions[b]
         paths.setdefault((highlighted, width), []).append(f"M{x1} {y1}L{x2} {y2}")
     return {
         "nodes": nodes,

@@ -198,12 +198,12 @@ def test_filters_narrow_the_picture(client, web, query, expected):
 
 
 def test_the_facets_count_organisations(client, web):
-    response = client.get(URL, {"sector": "vo"})
+    response = client.get(URL, {"sector": "vo", "regio": "noord"})
 
     facets = {facet.name: facet for facet in response.context["filterset"].facets}
     assert [(o.value, o.count) for o in facets["regio"].options] == [("noord", 2)]
     sectors = {o.value: o.count for o in facets["sector"].options}
-    assert sectors == {"po": 3, "vo": 2}
+    assert sectors == {"po": 3, "vo": 2}  # in Noord
     # Pabo Oost is no VO organisation, nor anyone near it.
     assert facets["opleiding"].options == []
 
@@ -336,3 +336,24 @@ def test_the_page_cache_keeps_a_selection_under_valid_filters_only(client, web, 
 
     assert len(hit) == 1  # the generations only: served from the cache
     assert len(rendered) > 1  # a made-up value is rendered every time, never kept
+
+
+def test_the_regions_are_chosen_from_a_list_loaded_on_demand(client, web):
+    """Hundreds of onderwijsregio's on a large network: a combobox, a page without JavaScript."""
+    options_url = reverse("network:facet_regio")
+    html = client.get(URL, {"sector": "vo"}).content.decode()
+    assert f'data-options-url="{options_url}"' in html
+
+    page = client.get(options_url, {"sector": "vo"})
+    assert page.status_code == 200
+    assert f"{URL}?sector=vo&amp;regio=noord" in page.content.decode()
+    listbox = client.get(
+        options_url, {"zoekterm": "noord"}, HTTP_HX_TARGET="id_regio-listbox", **HTMX
+    )
+    assert "Regio Noord" in listbox.content.decode()
+    assert (
+        client.get(
+            options_url, {"zoekterm": "zuid"}, HTTP_HX_TARGET="id_regio-listbox", **HTMX
+        ).status_code
+        == 200
+    )
