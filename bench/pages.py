@@ -90,6 +90,10 @@ def public_pages():
             "id_bestuur-listbox",
         ),
         Page("partnerships board options", reverse("partnerships:facet_bestuur")),
+        Page("network", reverse("network:network")),
+        Page("network filtered", reverse("network:network") + "?sector=po"),
+        Page("network fragment", reverse("network:network") + "?sector=vo", "results"),
+        Page("network region options", reverse("network:facet_regio") + "?sector=po"),
         Page("agenda", reverse("events:list")),
         Page("agenda filtered", reverse("events:list") + "?sector=po&soort=webinar"),
         Page("agenda fragment", reverse("events:list") + "?sector=vo", "results"),
@@ -125,6 +129,19 @@ def public_pages():
             )
         )
     if organization:
+        pages.append(
+            Page(
+                "network selected",
+                f"{reverse('network:network')}?organisatie={organization.slug}",
+            )
+        )
+        pages.append(
+            Page(
+                "network panel fragment",
+                f"{reverse('network:network')}?organisatie={organization.slug}",
+                "network",
+            )
+        )
         pages.append(
             Page(
                 "map reach of an organisation",
