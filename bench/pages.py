@@ -10,7 +10,7 @@ from bench import dataset
 from events.models import Event
 from news.models import Post
 from partnerships.models import Partnership
-from regions.models import EducationRegion, RAPProject
+from regions.models import EducationRegion, Municipality, RAPProject
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,9 @@ def public_pages():
         ),
         Page("regio overview", reverse("regions:overview")),
         Page("map", reverse("regions:map")),
+        Page("map RAP layer", reverse("regions:map") + "?laag=rap"),
+        Page("map partnerships layer", reverse("regions:map") + "?laag=partnerschappen"),
+        Page("map reach layer", reverse("regions:map") + "?laag=bereik"),
         Page("onderwijsregio's", reverse("regions:education_regions")),
         Page(
             "onderwijsregio's filtered",
@@ -137,6 +140,28 @@ def public_pages():
                 "network panel fragment",
                 f"{reverse('network:network')}?organisatie={organization.slug}",
                 "network",
+            )
+        )
+        pages.append(
+            Page(
+                "map reach of an organisation",
+                f"{reverse('regions:map')}?laag=bereik&organisatie={organization.slug}",
+            )
+        )
+    if partnership:
+        pages.append(
+            Page(
+                "map reach of a partnership",
+                f"{reverse('regions:map')}?laag=bereik&partnerschap={partnership.slug}",
+            )
+        )
+    municipality = Municipality.objects.order_by("code").only("code").first()
+    if municipality:
+        pages.append(
+            Page(
+                "map municipality panel fragment",
+                f"{reverse('regions:map')}?laag=partnerschappen&gemeente={municipality.code}",
+                "map-panel",
             )
         )
     if event:

@@ -30,3 +30,14 @@ def partnerships_in_region(region):
             for p in partnerships
         ],
     )
+
+
+def partnerships_in_municipality(municipality):
+    """For the regiokaart's panel of a municipality: the published partnerships there."""
+    return RelatedSection(
+        _("Partnerschappen Samen Opleiden"),
+        [
+            RelatedItem(partnership.name, partnership.get_absolute_url())
+            for partnership in Partnership.objects.published().filter(municipalities=municipality)
+        ],
+    )

@@ -8,10 +8,17 @@ class RegionsConfig(AppConfig):
 
     def ready(self):
         from razon import related
-        from regions.related import education_regions_of, rap_projects_of
+        from regions.related import (
+            education_regions_in,
+            education_regions_of,
+            rap_projects_in,
+            rap_projects_of,
+        )
 
         related.register("organization", education_regions_of)
         related.register("organization", rap_projects_of)
+        related.register("municipality", education_regions_in)
+        related.register("municipality", rap_projects_in)
 
         from razon import search
         from regions.models import EducationRegion, RAPProject

@@ -16,6 +16,13 @@ from regions.models import EducationRegion, Municipality, RAPProject, RegionMemb
 PUBLISHED = {"status": PublishStatus.PUBLISHED}
 
 # fmt: off
+# The Overijssel part of "Twente, Achterhoek, Oost-Salland": no stored source lists its
+# municipalities, so the region stays marked demo. Twente as the 14 municipalities of Regio
+# Twente; Oost-Salland as Deventer, Olst-Wijhe and Raalte.
+TWENTE = ["Almelo", "Borne", "Dinkelland", "Enschede", "Haaksbergen", "Hellendoorn",
+          "Hengelo (O.)", "Hof van Twente", "Losser", "Oldenzaal", "Rijssen-Holten", "Tubbergen",
+          "Twenterand", "Wierden"]
+OOST_SALLAND = ["Deventer", "Olst-Wijhe", "Raalte"]
 # slug: (name, phase, started, sectors, municipalities, description, demo?)
 REGIONS = {
     "brabant-oost": (
@@ -30,10 +37,12 @@ REGIONS = {
     "achterhoek": (
         "Onderwijsregio Twente, Achterhoek, Oost-Salland (vo/mbo)", "voorloper",
         datetime.date(2023, 7, 6), ["vo", "mbo"],
-        ["Aalten", "Berkelland", "Bronckhorst", "Doetinchem", "Lochem", "Montferland",
+        [*TWENTE, *OOST_SALLAND,
+         "Aalten", "Berkelland", "Bronckhorst", "Doetinchem", "Lochem", "Montferland",
          "Oost Gelre", "Oude IJsselstreek", "Winterswijk", "Zutphen"],
-        "Een van de 27 voorlopers die op 6 juli 2023 startten. Op deze kaart staat alleen het "
-        "Gelderse deel (Achterhoek en Zutphen).", True,  # name and start sourced; area and members not
+        "Een van de 27 voorlopers die op 6 juli 2023 startten, voor vo en mbo in Twente, de "
+        "Achterhoek en Oost-Salland. Welke gemeenten er precies bij horen, noemt geen bron: "
+        "de gemeenten op de kaart zijn een demo-indeling.", True,  # name and start sourced
     ),
     "nijmegen": (
         "Onderwijsregio Rijk van Nijmegen", "gevormd", datetime.date(2025, 1, 1),

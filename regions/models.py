@@ -35,6 +35,8 @@ class Municipality(models.Model):
     name = models.CharField(_("naam"), max_length=100, db_index=True)
     province = models.CharField(_("provincie"), max_length=40, db_index=True)
     geometry = models.JSONField(_("vorm"), help_text=_("GeoJSON-geometrie in WGS84."))
+    # The shape on the regiokaart's grid (regions.maps.outline), computed once on import.
+    outline = models.JSONField(_("kaartomtrek"), default=list, editable=False)
 
     class Meta:
         ordering = ["name"]

@@ -39,3 +39,25 @@ def rap_projects_of(organization):
             for p in projects
         ],
     )
+
+
+def education_regions_in(municipality):
+    """For the regiokaart's panel of a municipality: the published onderwijsregio's there."""
+    return RelatedSection(
+        _("Onderwijsregio's"),
+        [
+            RelatedItem(region.name, region.get_absolute_url())
+            for region in EducationRegion.objects.published().filter(municipalities=municipality)
+        ],
+    )
+
+
+def rap_projects_in(municipality):
+    """For the regiokaart's panel of a municipality: the published RAP projects there."""
+    return RelatedSection(
+        _("RAP-projecten"),
+        [
+            RelatedItem(project.name, project.get_absolute_url(), project.period)
+            for project in RAPProject.objects.published().filter(municipalities=municipality)
+        ],
+    )

@@ -1,5 +1,6 @@
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -12,7 +13,7 @@ from razon.partials import OVERVIEW_PARTIALS, render_facet_options, render_page
 from razon.preview import get_public_or_preview
 from regions import regiokaart
 from regions.filters import EducationRegionFilter, RAPProjectFilter
-from regions.models import EducationRegion, RAPProject
+from regions.models import EducationRegion, Municipality, RAPProject
 
 PER_PAGE = 20
 # The organisations the regio-infrastructuur page links to, as the source names them (seed 001).
@@ -155,28 +156,99 @@ def rap_project_detail(request, slug):
     )
 
 
+MAX_FOUND = 25
+
+
 @require_safe
-@cached_page(depends_on=["alliances", "people", "regions", "sectors"])
+@cached_page(depends_on=["alliances", "partnerships", "people", "regions", "sectors"])
 def regiokaart_view(request):
-    """The map; `?regio=<slug>` fills the panel beside it (for htmx only the panel)."""
-    layer = regiokaart.layer_or_default(request.GET.get("laag", ""))
-    selected = None
-    if request.GET.get("laag") == layer:
+    """The map. `?laag=` picks the layer; `?regio=<slug>` (an area) or `?gemeente=<code>` fills
+    the panel beside it (for htmx only the panel); on the reach layer `?organisatie=<slug>` or
+    `?partnerschap=<slug>` picks whose municipalities are shown. A value that names nothing
+    is said so in the panel, never an error."""
+    layer = regiokaart.get_layer(regiokaart.layer_or_default(request.GET.get("laag", "")))
+    not_found = []
+    if request.GET.get("laag") == layer.key:
         pagecache.accept(request, "laag")
+    elif request.GET.get("laag"):
+        not_found.append(
+            _("Die kaartlaag bestaat niet; je ziet de kaart van %(layer)s.")
+            % {"layer": layer.label}
+        )
+    selected = municipality = subject = item = None
     if slug := request.GET.get("regio"):
-        model = regiokaart.LAYERS[layer][1]
-        selected = model.objects.published().for_page().filter(slug=slug).first()
+        model = layer.model
+        selected = model and model.objects.published().for_page().filter(slug=slug).first()
         if selected:
             pagecache.accept(request, "regio")
+        else:
+            not_found.append(_("Dat gebied staat niet op deze kaartlaag."))
+    if code := request.GET.get("gemeente"):
+        municipality = Municipality.objects.defer("geometry", "outline").filter(code=code).first()
+        if municipality:
+            pagecache.accept(request, "gemeente")
+        else:
+            not_found.append(_("Die gemeente kennen we niet."))
+    if layer.kind == "reach":
+        for candidate in regiokaart.subjects():
+            if value := request.GET.get(candidate.param):
+                subject, item = candidate, candidate.find(value)
+                if item:
+                    pagecache.accept(request, candidate.param)
+                else:
+                    not_found.append(
+                        _("Die organisatie of dat partnerschap staat niet op de site.")
+                    )
+                    subject = None
+                break
     context = {
         "layer": layer,
-        "layers": [(key, label) for key, (label, _model) in regiokaart.LAYERS.items()],
+        "layers": regiokaart.layers(),
         "selected": selected,
+        "municipality": municipality,
+        "municipality_sections": related.sections("municipality", municipality)
+        if municipality
+        else [],
+        "subject": subject,
+        "item": item,
+        "not_found": not_found,
         "breadcrumbs": [
             (_("Regio-infrastructuur"), reverse("regions:overview")),
             (_("Regiokaart"), request.path),
         ],
     }
+    if layer.kind == "reach" and not request.htmx:
+        context["words"], context["found"] = _found(request)
     if not request.htmx:
-        context["map"] = mark_safe(regiokaart.map_markup(layer))  # our own rendered template
+        markup = regiokaart.map_markup(layer.key, subject, item)
+        markup = _marked(markup, request, layer, selected, municipality, subject, item)
+        context["map"] = mark_safe(markup)  # our own rendered template
     return render_page(request, "regions/regiokaart.html", context, partials=["map-panel"])
+
+
+def _marked(markup, request, layer, selected, municipality, subject, item):
+    """The chosen area or municipality stays marked (aria-current): the drawing is the same
+    for every choice, so its link is found by the panel address it loads."""
+    if selected:
+        address = f"?laag={layer.key}&regio={selected.slug}"
+    elif municipality and layer.kind == "reach" and item:
+        address = f"?laag={layer.key}&{subject.param}={item.slug}&gemeente={municipality.code}"
+    elif municipality and layer.kind != "reach":
+        address = f"?laag={layer.key}&gemeente={municipality.code}"
+    else:
+        return markup
+    marker = f'hx-get="{escape(address)}"'
+    return markup.replace(marker, f'{marker} aria-current="true"', 1)
+
+
+def _found(request):
+    """The reach layer's search (`?zoek=`): per kind of subject the names that hold the
+    words, as links (free text: such a page is not cached)."""
+    words = request.GET.get("zoek", "")[:100].strip()
+    if not words:
+        return words, []
+    folded = words.casefold()
+    return words, [
+        (candidate, [o for o in candidate.options() if folded in o[1].casefold()][:MAX_FOUND])
+        for candidate in regiokaart.subjects()
+    ]

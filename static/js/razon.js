@@ -14,7 +14,8 @@ document.addEventListener("htmx:afterSwap", (event) => {
   if (live && message) {
     live.textContent = message;
   }
-  const selector = trigger && trigger.dataset && trigger.dataset.focusAfterSwap;
+  const asking = trigger && trigger.closest && trigger.closest("[data-focus-after-swap]");
+  const selector = asking && asking.dataset.focusAfterSwap;
   const focusTarget = selector && document.querySelector(selector);
   if (focusTarget) {
     focusTarget.focus();
@@ -220,3 +221,30 @@ document.addEventListener("click", (event) => {
     comboboxChoose(input, option);
   }
 });
+
+// The regiokaart: the area chosen (by htmx, in place) stays marked (aria-current, as the
+// server marks it on a whole page), and the name of the area under the pointer or the focus
+// is written under the map (its <title> only shows on hover, after a delay).
+document.addEventListener("htmx:afterSwap", (event) => {
+  const trigger = event.detail.requestConfig && event.detail.requestConfig.elt;
+  const map = trigger && trigger.closest && trigger.closest(".regiokaart__svg");
+  if (!map) {
+    return;
+  }
+  for (const other of map.querySelectorAll(".rk-area[aria-current]")) {
+    other.removeAttribute("aria-current");
+  }
+  trigger.setAttribute("aria-current", "true");
+});
+
+function mapStatus(event) {
+  const area = event.target.closest && event.target.closest(".rk-area");
+  const figure = area && area.closest(".regiokaart");
+  const status = figure && figure.querySelector("[data-map-status]");
+  if (status) {
+    const title = area.querySelector("title");
+    status.textContent = title ? title.textContent : "";
+  }
+}
+document.addEventListener("mouseover", mapStatus);
+document.addEventListener("focusin", mapStatus);

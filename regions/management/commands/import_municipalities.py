@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from regions import regiokaart
+from regions import maps, regiokaart
 from regions.models import Municipality
 
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "data" / "gemeenten.geojson"
@@ -26,18 +26,20 @@ class Command(BaseCommand):
         created = updated = 0
         for code, name, province, geometry in rows:
             municipality = existing.get(code)
+            outline = maps.outline(geometry)  # projected and simplified once, here
             if municipality is None:
                 Municipality.objects.create(
-                    code=code, name=name, province=province, geometry=geometry
+                    code=code, name=name, province=province, geometry=geometry, outline=outline
                 )
                 created += 1
-            elif (municipality.name, municipality.province, municipality.geometry) != (
-                name,
-                province,
-                geometry,
-            ):
+            elif (
+                municipality.name,
+                municipality.province,
+                municipality.geometry,
+                municipality.outline,
+            ) != (name, province, geometry, outline):
                 municipality.name, municipality.province = name, province
-                municipality.geometry = geometry
+                municipality.geometry, municipality.outline = geometry, outline
                 municipality.save()
                 updated += 1
         if created or updated:
