@@ -18,3 +18,8 @@ class PartnershipsConfig(AppConfig):
         from razon import search
 
         search.register(Partnership, "partnerschap", partnership_search_text)
+
+        from partnerships.related import partnership_collaboration
+        from regions import collaboration
+
+        collaboration.register(partnership_collaboration())
