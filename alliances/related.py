@@ -22,20 +22,31 @@ def alliances_of(organization):
 
 
 def board_of(organization):
-    """For a school's page: its board, when published (a query only when it has one)."""
-    boards = []
-    if organization.parent_id:
-        boards = Organization.objects.published().filter(pk=organization.parent_id)
+    """For a school's page: its board, when published."""
+    board = [o for o in _board_and_schools(organization) if o.pk == organization.parent_id]
     return RelatedSection(
         _("Bestuur"),
-        [RelatedItem(b.name, b.get_absolute_url(), b.get_kind_display()) for b in boards],
+        [RelatedItem(b.name, b.get_absolute_url(), b.get_kind_display()) for b in board],
     )
 
 
 def schools_of(organization):
-    """For a board's page: the published schools under it, by name (one query)."""
-    schools = Organization.objects.published().filter(parent=organization).order_by("name")
+    """For a board's page: the published schools under it, by name."""
+    schools = [o for o in _board_and_schools(organization) if o.parent_id == organization.pk]
     return RelatedSection(
         _("Scholen van dit bestuur"),
         [RelatedItem(s.name, s.get_absolute_url(), s.city) for s in schools],
     )
+
+
+def _board_and_schools(organization):
+    """The published board and schools of an organisation, in one query for both sections
+    (kept on the object), whether it is a board, a school or neither."""
+    if "_board_and_schools" not in organization.__dict__:
+        organization.__dict__["_board_and_schools"] = list(
+            Organization.objects.published()
+            .filter(Q(pk=organization.parent_id) | Q(parent=organization))
+            .only("name", "slug", "kind", "city", "parent")
+            .order_by("name")
+        )
+    return organization.__dict__["_board_and_schools"]

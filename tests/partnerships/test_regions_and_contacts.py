@@ -5,6 +5,7 @@ page lists every partnership working there."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -170,3 +171,29 @@ def test_the_admin_autocompletes_regions(admin_client, world):
         },
     )
     assert [row["text"] for row in response.json()["results"]] == ["Regio Tiel"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_keeps_the_region_as_main_and_the_contact_as_first():
+    before = [("partnerships", "0003_profile_markdown")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    region = old.get_model("regions", "EducationRegion").objects.create(name="R", slug="r")
+    person = old.get_model("alliances", "Person").objects.create(name="Eva Contact")
+    OldPartnership = old.get_model("partnerships", "Partnership")
+    OldPartnership.objects.create(
+        name="Met", slug="met", sector_group="po-vso", education_region=region, contact=person
+    )
+    OldPartnership.objects.create(name="Zonder", slug="zonder", sector_group="po-vso")
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    kept = Partnership.objects.get(slug="met")
+    assert kept.education_region_id == region.pk
+    assert list(kept.education_regions.values_list("slug", flat=True)) == ["r"]
+    assert list(kept.contacts.values_list("name", flat=True)) == ["Eva Contact"]
+    empty = Partnership.objects.get(slug="zonder")
+    assert not empty.education_regions.exists() and not empty.contacts.exists()

@@ -109,11 +109,13 @@ REGIONS |= {"RAP projects fragment", "RAP project detail"}
 MAP = {"map", "map panel fragment"}
 PARTNERSHIPS = {"partnerships", "partnerships filtered", "partnerships tab fragment"}
 PARTNERSHIPS |= {"partnerships board options", "partnerships board options fragment"}
+PARTNERSHIPS |= {"partnerships by region", "partnerships by board"}
 AGENDA = {"agenda", "agenda filtered", "agenda fragment", "agenda.ics"}
 POSTS = {"posts", "posts filtered", "posts fragment", "posts more fragment"}
 FEEDS = {"feed RSS", "feed Atom"}
 EVENT = {"event detail", "event registration", "event calendar"}
 DETAILS = {"organization detail", "onderwijsregio detail", "partnership detail", "post detail"}
+DETAILS |= {"board detail"}  # an organisation's page too, of a board with schools
 NEVER = {"contact", "privacy"}  # no content from the database
 
 
@@ -197,7 +199,8 @@ CHANGES = {
     "a registration for another event": (lambda event: _register_elsewhere(), set()),
     "a partnership edit": (
         lambda event: _edit(Partnership, name="Een ander partnerschap"),
-        PARTNERSHIPS | DETAILS | EVENT | SEARCH,
+        # /regio/ counts the partnerships (per sector group and region).
+        PARTNERSHIPS | DETAILS | EVENT | SEARCH | {"regio overview"},
     ),
     "a region edit": (
         lambda event: _edit(EducationRegion, name="Een andere regio"),
@@ -210,11 +213,23 @@ CHANGES = {
     ),
     "a public person edit": (
         lambda event: _edit(Person, name="Een ander persoon", where={"is_public": True}),
-        HOME | ALLIANCE | MAP | POSTS | FEEDS | DETAILS - {"organization detail"} | SEARCH,
+        HOME
+        | ALLIANCE
+        | MAP
+        | POSTS
+        | FEEDS
+        | DETAILS - {"organization detail", "board detail"}
+        | SEARCH,
     ),
     "a person hidden from the site": (
         lambda event: _edit(Person, is_public=False, where={"is_public": True}),
-        HOME | ALLIANCE | MAP | POSTS | FEEDS | DETAILS - {"organization detail"} | SEARCH,
+        HOME
+        | ALLIANCE
+        | MAP
+        | POSTS
+        | FEEDS
+        | DETAILS - {"organization detail", "board detail"}
+        | SEARCH,
     ),
     "an edit of a person not on the site": (lambda event: _hidden_person(), set()),
     "a contact message": (
