@@ -116,6 +116,9 @@ FEEDS = {"feed RSS", "feed Atom"}
 EVENT = {"event detail", "event registration", "event calendar"}
 DETAILS = {"organization detail", "onderwijsregio detail", "partnership detail", "post detail"}
 DETAILS |= {"board detail"}  # an organisation's page too, of a board with schools
+# /netwerk/ reads alliances, partnerships, regions and sectors (network/graph.py TOPICS).
+NETWORK = {"network", "network filtered", "network fragment", "network region options"}
+NETWORK |= {"network selected", "network panel fragment"}
 NEVER = {"contact", "privacy"}  # no content from the database
 
 
@@ -200,16 +203,25 @@ CHANGES = {
     "a partnership edit": (
         lambda event: _edit(Partnership, name="Een ander partnerschap"),
         # /regio/ counts the partnerships (per sector group and region).
-        PARTNERSHIPS | DETAILS | EVENT | SEARCH | {"regio overview"},
+        PARTNERSHIPS | DETAILS | EVENT | SEARCH | {"regio overview"} | NETWORK,
     ),
     "a region edit": (
         lambda event: _edit(EducationRegion, name="Een andere regio"),
-        REGIONS | MAP | PARTNERSHIPS | DETAILS | SEARCH,
+        REGIONS | MAP | PARTNERSHIPS | DETAILS | SEARCH | NETWORK,
     ),
     "a document upload": (lambda event: _upload, EVENT | SEARCH),
     "an alliance edit": (
         lambda event: _edit(Alliance, name="Een andere alliantie", where={"is_main": True}),
-        HOME | ALLIANCE | ORGANIZATIONS | REGIONS | MAP | PARTNERSHIPS | DETAILS | EVENT | SEARCH,
+        HOME
+        | ALLIANCE
+        | ORGANIZATIONS
+        | REGIONS
+        | MAP
+        | PARTNERSHIPS
+        | DETAILS
+        | EVENT
+        | SEARCH
+        | NETWORK,
     ),
     "a public person edit": (
         lambda event: _edit(Person, name="Een ander persoon", where={"is_public": True}),
