@@ -8,13 +8,24 @@ from razon.admin import HistoryAdmin, PlainLabelsAdmin, PublishableAdmin
 
 @admin.register(Organization)
 class OrganizationAdmin(PublishableAdmin):
-    list_display = ["name", "short_name", "kind", "city", "sector_list", "is_demo", "status"]
+    list_display = [
+        "name",
+        "short_name",
+        "kind",
+        "parent",
+        "city",
+        "sector_list",
+        "is_demo",
+        "status",
+    ]
     list_filter = ["kind", "sectors", "status", "alliances", "is_demo"]
-    search_fields = ["name", "short_name", "city"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "short_name", "city", "parent__name", "parent__short_name"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["sectors"]
+    autocomplete_fields = ["parent"]
     fieldsets = [
-        (None, {"fields": ["name", "short_name", "slug", "kind", "sectors", "is_demo"]}),
+        (None, {"fields": ["name", "short_name", "slug", "kind", "parent", "sectors", "is_demo"]}),
         (_("Gegevens"), {"fields": ["city", "website", "description", "logo"]}),
         PublishableAdmin.publish_fieldset,
     ]

@@ -7,9 +7,11 @@ class AlliancesConfig(AppConfig):
     verbose_name = _("Allianties en organisaties")
 
     def ready(self):
-        from alliances.related import alliances_of
+        from alliances.related import alliances_of, board_of, schools_of
         from razon import related
 
+        related.register("organization", board_of)
+        related.register("organization", schools_of)
         related.register("organization", alliances_of)
 
         from alliances.models import Alliance, Organization, Person

@@ -209,6 +209,14 @@ REGIONAL = [
 ]
 # fmt: on
 
+# Schools under their board, as the sources name them (DEMO-FACTS.md, OSNL: "the OGVO schools
+# Valuascollege, College Den Hulster and Blariacumcollege (Venlo) and the LVO Noord schools
+# Dendron College, Raayland College and Bouwens van der Boijecollege").
+SCHOOLS_OF = {
+    "ogvo": ["valuascollege", "college-den-hulster", "blariacumcollege"],
+    "lvo": ["dendron-college", "raayland-college", "bouwens"],
+}
+
 RAZON_FOCUS_POINTS = [
     (
         "Versterken en verbinden van de samenwerkingsverbanden en -structuren die we al "
@@ -276,6 +284,9 @@ def load():
             m2m={"sectors": [sectors[code] for code in codes]},
         )
         changed += was_changed
+    for board, schools in SCHOOLS_OF.items():
+        for school in schools:
+            changed += sync(Organization, {"slug": school}, {"parent": orgs[board]})[1]
 
     people = []
     for name, org, email in [

@@ -27,6 +27,10 @@ class OrganizationKind(models.TextChoices):
     OTHER = "overig", _("Overig")
 
 
+# The kinds of organisation that can have schools under them.
+PARENT_KINDS = [OrganizationKind.SCHOOL_BOARD, OrganizationKind.MBO_INSTITUTION]
+
+
 class OrganizationQuerySet(PublishableQuerySet):
     def for_directory(self):
         """Organisations as the directory lists them: with their sectors, by name."""
@@ -91,6 +95,20 @@ class Organization(DemoFlag, Publishable):
     )
     logo_width = models.PositiveIntegerField(editable=False, null=True)
     logo_height = models.PositiveIntegerField(editable=False, null=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("bestuur"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        limit_choices_to={"kind__in": PARENT_KINDS},
+        help_text=_(
+            "Voor een school: het schoolbestuur waaronder ze valt. Dan staat de school op de "
+            "pagina van het bestuur, en vindt wie partnerschappen op het bestuur filtert ook "
+            "die van de school."
+        ),
+    )
 
     objects = OrganizationQuerySet.as_manager()
 
@@ -104,6 +122,37 @@ class Organization(DemoFlag, Publishable):
 
     def get_absolute_url(self):
         return reverse("alliances:organization", args=[self.slug])
+
+    def clean(self):
+        """A parent is a board (or mbo institution), not the organisation itself nor one of
+        the organisations under it."""
+        super().clean()
+        if self.parent_id is None:
+            return
+        if self.parent_id == self.pk:
+            raise ValidationError(
+                {"parent": _("Een organisatie kan niet onder zichzelf vallen.")}, code="self"
+            )
+        if self.parent.kind not in PARENT_KINDS:
+            raise ValidationError(
+                {"parent": _("Kies een schoolbestuur of mbo-instelling.")}, code="kind"
+            )
+        seen, ancestor = set(), self.parent
+        while ancestor is not None and ancestor.pk not in seen:
+            if ancestor.parent_id == self.pk and self.pk is not None:
+                message = _(
+                    "%(parent)s valt zelf (via via) onder deze organisatie; dat zou een kring "
+                    "maken."
+                )
+                raise ValidationError(
+                    {
+                        "parent": ValidationError(
+                            message, code="cycle", params={"parent": self.parent}
+                        )
+                    }
+                )
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
 
     @property
     def display_name(self):

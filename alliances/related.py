@@ -3,7 +3,7 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from alliances.models import Alliance
+from alliances.models import Alliance, Organization
 from razon.related import RelatedItem, RelatedSection
 
 
@@ -19,3 +19,34 @@ def alliances_of(organization):
         _("Allianties"),
         [RelatedItem(a.name, a.get_absolute_url(), a.short_name) for a in alliances],
     )
+
+
+def board_of(organization):
+    """For a school's page: its board, when published."""
+    board = [o for o in _board_and_schools(organization) if o.pk == organization.parent_id]
+    return RelatedSection(
+        _("Bestuur"),
+        [RelatedItem(b.name, b.get_absolute_url(), b.get_kind_display()) for b in board],
+    )
+
+
+def schools_of(organization):
+    """For a board's page: the published schools under it, by name."""
+    schools = [o for o in _board_and_schools(organization) if o.parent_id == organization.pk]
+    return RelatedSection(
+        _("Scholen van dit bestuur"),
+        [RelatedItem(s.name, s.get_absolute_url(), s.city) for s in schools],
+    )
+
+
+def _board_and_schools(organization):
+    """The published board and schools of an organisation, in one query for both sections
+    (kept on the object), whether it is a board, a school or neither."""
+    if "_board_and_schools" not in organization.__dict__:
+        organization.__dict__["_board_and_schools"] = list(
+            Organization.objects.published()
+            .filter(Q(pk=organization.parent_id) | Q(parent=organization))
+            .only("name", "slug", "kind", "city", "parent")
+            .order_by("name")
+        )
+    return organization.__dict__["_board_and_schools"]

@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from alliances.models import Organization
+from alliances.models import Organization, OrganizationKind
 from events.models import Event, EventKind, Registration
 from news.models import Post, PostKind
 from partnerships.models import Membership, Partnership, Role, SectorGroup
@@ -76,15 +76,24 @@ def load(scale=1.0, *, rebuild_index=True):
     published = {"status": PublishStatus.PUBLISHED}
     now = timezone.now()
 
+    # Every fifth organisation a board with the next two as its schools (a board with two
+    # schools per ten organisations); the rest of no particular kind.
     organizations = Organization.objects.bulk_create(
         Organization(
-            name=f"Schoolbestuur {i:04}",
+            name=f"{'School' if i % 5 in (1, 2) else 'Schoolbestuur'} {i:04}",
             slug=f"{PREFIX}organisatie-{i}",
             city=municipalities[i % len(municipalities)].name,
+            kind=_organization_kind(i),
             **published,
         )
         for i in range(n["organizations"])
     )
+    schools = []
+    for i, organization in enumerate(organizations):
+        if i % 5 in (1, 2):
+            organization.parent = organizations[i - i % 5]
+            schools.append(organization)
+    Organization.objects.bulk_update(schools, ["parent"], batch_size=1000)
     _m2m(Organization.sectors, organizations, sectors, 2)
 
     regions = EducationRegion.objects.bulk_create(
@@ -138,6 +147,15 @@ def load(scale=1.0, *, rebuild_index=True):
         for i in range(n["partnerships"])
     )
     _m2m(Partnership.sectors, partnerships, sectors, 2)
+    # Each works in its main region and in 0 to 3 others (a quarter each).
+    Partnership.education_regions.through.objects.bulk_create(
+        (
+            Partnership.education_regions.through(partnership_id=p.pk, educationregion_id=r)
+            for i, p in enumerate(partnerships)
+            for r in {regions[(i + 7 * k) % len(regions)].pk for k in range(i % 4 + 1)}
+        ),
+        batch_size=5000,
+    )
     _m2m(Partnership.municipalities, partnerships, municipalities, 3)
     roles = cycle(Role.values)
     Membership.objects.bulk_create(
@@ -204,6 +222,12 @@ def load(scale=1.0, *, rebuild_index=True):
         call_command("rebuild_search_index", verbosity=0)
     pagecache.new_generation()  # bulk_create sends no signals
     return n
+
+
+def _organization_kind(i):
+    if i % 5 == 0:
+        return OrganizationKind.SCHOOL_BOARD
+    return OrganizationKind.SCHOOL if i % 5 in (1, 2) else OrganizationKind.OTHER
 
 
 def _m2m(descriptor, owners, targets, per_owner):

@@ -41,6 +41,9 @@ def public_pages():
     partnership = _middle(Partnership.objects.published())
     event = _middle(Event.objects.published().upcoming()) or _middle(Event.objects.published())
     post = _middle(Post.objects.published())
+    board = _middle(
+        Organization.objects.published().filter(kind="bestuur", children__isnull=False).distinct()
+    )
     pages = [
         Page("home", "/"),
         Page("alliance", reverse("alliances:alliance")),
@@ -90,6 +93,26 @@ def public_pages():
             "id_bestuur-listbox",
         ),
         Page("partnerships board options", reverse("partnerships:facet_bestuur")),
+        *(
+            [
+                Page(
+                    "partnerships by region",
+                    reverse("partnerships:list") + f"?regio={region.slug}",
+                )
+            ]
+            if region
+            else []
+        ),
+        *(
+            [
+                Page(
+                    "partnerships by board", reverse("partnerships:list") + f"?bestuur={board.slug}"
+                ),
+                Page("board detail", board.get_absolute_url()),
+            ]
+            if board
+            else []
+        ),
         Page("network", reverse("network:network")),
         Page("network filtered", reverse("network:network") + "?sector=po"),
         Page("network fragment", reverse("network:network") + "?sector=vo", "results"),

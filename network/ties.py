@@ -78,7 +78,8 @@ def _collaboration_regions():
     """(kind, collaboration pk, region pk) of the onderwijsregio's each partnership and RAP
     project works in: the one place that reads how that is stored."""
     return [
-        (PARTNERSHIP, Partnership.objects.all(), "education_region"),
+        # Every region a partnership works in (the main one among them).
+        (PARTNERSHIP, Partnership.objects.all(), "education_regions"),
         (RAP_PROJECT, RAPProject.objects.all(), "education_region"),
     ]
 
@@ -151,7 +152,7 @@ def ties():
                 WORKS_IN,
                 kind,
                 F("pk"),
-                F(f"{region}_id"),
+                F(region),  # the region's pk, through the join for a many-to-many
             )
         )
     first, *others = parts

@@ -4,7 +4,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization
-from partnerships.models import Membership, Partnership
+from partnerships.models import Membership, Partnership, PartnershipContact
 from razon import roles
 from razon.admin import AssignedObjectsAdmin, PublishableAdmin
 
@@ -29,6 +29,17 @@ class MembershipInline(admin.TabularInline):
     fields = ["organization", "role", "since"]
 
 
+class ContactInline(admin.TabularInline):
+    model = PartnershipContact
+    extra = 0
+    autocomplete_fields = ["person"]
+    fields = ["person", "position"]
+    verbose_name = _("contactpersoon")
+    verbose_name_plural = _(
+        "contactpersonen (alleen wie bij de persoon ‘tonen op de site’ aan heeft, staat op de site)"
+    )
+
+
 @admin.register(Partnership)
 class PartnershipAdmin(AssignedObjectsAdmin, PublishableAdmin):
     assigned_users_lookup = "editors"
@@ -44,7 +55,7 @@ class PartnershipAdmin(AssignedObjectsAdmin, PublishableAdmin):
     list_filter = [
         "sector_group",
         "accreditation",
-        "education_region",
+        "education_regions",
         InstituteFilter,
         "sectors",
         "is_demo",
@@ -54,17 +65,22 @@ class PartnershipAdmin(AssignedObjectsAdmin, PublishableAdmin):
     ordering = ["name"]  # the list annotates counts, where Meta.ordering does not apply
     list_select_related = ["education_region"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["municipalities", "contact", "education_region", "editors"]
+    autocomplete_fields = [
+        "municipalities",
+        "education_region",
+        "education_regions",
+        "editors",
+    ]
     filter_horizontal = ["sectors"]
-    inlines = [MembershipInline]
+    inlines = [MembershipInline, ContactInline]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "slug", "sector_group", "sectors", "is_demo"]}),
-        (_("Inhoud"), {"fields": ["description", "profile", "website", "contact"]}),
+        (_("Inhoud"), {"fields": ["description", "profile", "website"]}),
         (
             _("Erkenning en omvang"),
             {"fields": ["accreditation", "accreditation_year", "student_count"]},
         ),
-        (_("Waar"), {"fields": ["education_region", "municipalities"]}),
+        (_("Waar"), {"fields": ["education_region", "education_regions", "municipalities"]}),
         PublishableAdmin.publish_fieldset,
     ]
 
@@ -78,6 +94,11 @@ class PartnershipAdmin(AssignedObjectsAdmin, PublishableAdmin):
             ),
         },
     )
+
+    def save_related(self, request, form, formsets, change):
+        # The form has just set the regions as chosen: the main one belongs to them.
+        super().save_related(request, form, formsets, change)
+        form.instance.include_main_region()
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(Count("memberships"))

@@ -27,3 +27,8 @@ class PartnershipsConfig(AppConfig):
         from partnerships import maps
 
         maps.register()
+
+        from partnerships.related import partnership_collaboration
+        from regions import collaboration
+
+        collaboration.register(partnership_collaboration())

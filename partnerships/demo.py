@@ -102,6 +102,11 @@ PARTNERSHIPS = {
 }
 # fmt: on
 
+# The onderwijsregio's a partnership works in besides its main one. The HAN Pabo partnership's
+# boards work around Arnhem, Doetinchem, Nijmegen and Tiel (its municipalities above); the
+# regions themselves are demo regions (regions/demo.py).
+OTHER_REGIONS = {"han-pabo-samen-opleiden": ["achterhoek", "nijmegen", "rivierenland"]}
+
 
 def load():
     organizations = {o.slug: o for o in Organization.objects.all()}
@@ -144,6 +149,9 @@ def load():
             m2m={
                 "sectors": [sectors[code] for code in codes],
                 "municipalities": [municipalities[place] for place in places],
+                "education_regions": [
+                    regions[key] for key in [region, *OTHER_REGIONS.get(slug, [])] if key in regions
+                ],
             },
         )
         changed += was_changed

@@ -1,10 +1,12 @@
 import django_filters
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization
 from partnerships.models import Accreditation, Membership, Partnership, Role, SectorGroup
 from razon.filters import FacetedFilterSet, WordsFilter
+from razon.models import published_condition
 from regions.models import EducationRegion, Municipality
 
 
@@ -23,7 +25,7 @@ class PartnershipFilter(FacetedFilterSet):
 
     sector = django_filters.ChoiceFilter(field_name="sector_group", choices=SectorGroup.choices)
     zoek = WordsFilter(fields=["name", "short_name"])
-    regio = django_filters.CharFilter(field_name="education_region__slug")
+    regio = django_filters.CharFilter(method="in_region")
     gemeente = django_filters.CharFilter(method="in_municipality")
     opleiding = django_filters.CharFilter(method="with_institute")
     bestuur = django_filters.CharFilter(method="with_board")
@@ -67,16 +69,26 @@ class PartnershipFilter(FacetedFilterSet):
     def with_institute(self, queryset, name, value):
         return self._with_member(queryset, value, Role.INSTITUTE)
 
-    def with_board(self, queryset, name, value):
-        return self._with_member(queryset, value, Role.BOARD)
-
     # Each a subquery rather than a join: no row comes twice, so the page needs no DISTINCT.
+    def in_region(self, queryset, name, value):
+        """Working in the region, as main region or one of the others."""
+        return queryset.working_in([value])
+
     def in_municipality(self, queryset, name, value):
         return queryset.filter(
             pk__in=Partnership.municipalities.through.objects.filter(
                 municipality__code=value
             ).values("partnership")
         )
+
+    def with_board(self, queryset, name, value):
+        """With the board as member, or one of its (published) schools."""
+        board = Organization.objects.published().filter(slug=value)
+        members = Membership.objects.filter(
+            Q(role=Role.BOARD, organization__in=board)
+            | Q(published_condition("organization__"), organization__parent__in=board)
+        )
+        return queryset.filter(pk__in=members.values("partnership"))
 
     def _with_member(self, queryset, slug, role):
         members = Membership.objects.filter(
@@ -105,7 +117,32 @@ class PartnershipFilter(FacetedFilterSet):
         return self._member_facet(queryset, Role.INSTITUTE)
 
     def facet_bestuur(self, queryset):
-        return self._member_facet(queryset, Role.BOARD)
+        """Boards with the partnerships they take part in themselves or through one of their
+        (published) schools, each partnership counted once: a subquery per organisation with
+        a board membership or schools, as `with_board` filters."""
+        counted = (
+            Membership.objects.filter(partnership__in=queryset.values("pk"))
+            .filter(
+                Q(role=Role.BOARD, organization=OuterRef("pk"))
+                | Q(published_condition("organization__"), organization__parent=OuterRef("pk"))
+            )
+            .annotate(group=Value(1))  # a constant: one group, one count
+            .order_by()
+            .values("group")
+            .annotate(count=Count("partnership", distinct=True))
+            .values("count")
+        )
+        boards = Q(partnership_memberships__role=Role.BOARD) | Q(
+            pk__in=Organization.objects.filter(parent__isnull=False).values("parent")
+        )
+        return (
+            Organization.objects.published()
+            .filter(pk__in=Organization.objects.filter(boards).values("pk"))
+            .annotate(count=Coalesce(Subquery(counted, output_field=IntegerField()), 0))
+            .filter(count__gt=0)
+            .order_by("name")
+            .values_list("slug", "name", "count")
+        )
 
     def _member_facet(self, queryset, role):
         matching = Q(

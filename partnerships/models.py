@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from alliances.models import Organization, Person, public_person
+from alliances.models import Organization, Person, public_person_condition
 from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector, published_condition
 from razon.richtext import RichTextField
 from regions.models import EducationRegion, Municipality
@@ -91,22 +91,44 @@ class PartnershipQuerySet(PublishableQuerySet):
             )
         )
 
-    def with_public_contact(self):
-        """Adds `public_contact`: the contact person with their organisation, only when the
-        site may show them (None otherwise); in the same query."""
-        return self.annotate(public_contact=public_person("contact")).select_related(
-            "public_contact__organization"
+    def working_in(self, region_slugs):
+        """The partnerships working in (any of) these onderwijsregio's, main or not; a
+        subquery, so no row comes twice."""
+        through = Partnership.education_regions.through
+        return self.filter(
+            pk__in=through.objects.filter(educationregion__slug__in=region_slugs).values(
+                "partnership"
+            )
+        )
+
+    def with_public_contacts(self):
+        """Prefetches `public_contacts`: the PartnershipContacts whose person the site may
+        show, in order, with person and organisation (one query for all rows)."""
+        return self.prefetch_related(
+            Prefetch(
+                "partnershipcontact_set",
+                queryset=PartnershipContact.objects.with_public_person().select_related(
+                    "person__organization"
+                ),
+                to_attr="public_contacts",
+            )
         )
 
     def for_page(self):
         """A partnership with its published members (by role), municipalities, sectors,
-        region and public contact person."""
+        main region, the published regions it works in (`public_regions`) and its public
+        contact people (`public_contacts`)."""
         return (
-            self.with_public_contact()
+            self.with_public_contacts()
             .select_related("education_region")
             .prefetch_related(
                 "sectors",
                 "municipalities",
+                Prefetch(
+                    "education_regions",
+                    queryset=EducationRegion.objects.published().only("name", "slug"),
+                    to_attr="public_regions",
+                ),
                 Prefetch(
                     "memberships", queryset=Membership.objects.public(), to_attr="public_members"
                 ),
@@ -128,11 +150,25 @@ class Partnership(DemoFlag, Publishable):
     sectors = models.ManyToManyField(Sector, verbose_name=_("sectoren"), blank=True)
     education_region = models.ForeignKey(
         EducationRegion,
-        verbose_name=_("onderwijsregio"),
+        verbose_name=_("hoofdregio"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
+        related_name="main_partnerships",
+        help_text=_(
+            "De onderwijsregio waar het partnerschap thuishoort; die staat altijd ook bij de "
+            "regio's waarin het werkt."
+        ),
+    )
+    education_regions = models.ManyToManyField(
+        EducationRegion,
+        verbose_name=_("werkt in de onderwijsregio's"),
         related_name="partnerships",
+        blank=True,
+        help_text=_(
+            "Alle onderwijsregio's waarin het partnerschap werkt. De hoofdregio hoeft u niet "
+            "te kiezen: die komt er bij het bewaren vanzelf bij."
+        ),
     )
     municipalities = models.ManyToManyField(
         Municipality, verbose_name=_("gemeenten"), related_name="partnerships", blank=True
@@ -144,13 +180,12 @@ class Partnership(DemoFlag, Publishable):
         help_text=_("Waar het partnerschap voor staat, in eigen woorden."),
     )
     website = models.URLField(_("website"), blank=True)
-    contact = models.ForeignKey(
+    contacts = models.ManyToManyField(
         Person,
-        verbose_name=_("contactpersoon"),
-        on_delete=models.SET_NULL,
-        null=True,
+        verbose_name=_("contactpersonen"),
+        through="PartnershipContact",
+        related_name="partnerships",
         blank=True,
-        related_name="+",
     )
     accreditation = models.CharField(
         _("erkenning"),
@@ -174,9 +209,6 @@ class Partnership(DemoFlag, Publishable):
         ),
     )
 
-    # The contact person as the site may show them: set by `with_public_contact()`.
-    public_contact = None
-
     objects = PartnershipQuerySet.as_manager()
 
     class Meta:
@@ -189,6 +221,22 @@ class Partnership(DemoFlag, Publishable):
 
     def get_absolute_url(self):
         return reverse("partnerships:detail", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.include_main_region()
+
+    def include_main_region(self):
+        """The main region is always one of the regions the partnership works in (after a
+        save, and after a form set the regions: see PartnershipAdmin.save_related)."""
+        if self.education_region_id:
+            self.education_regions.add(self.education_region_id)
+
+    @property
+    def other_regions(self):
+        """The published regions it works in besides its main one, by name (from
+        `public_regions`, set by `for_page()`)."""
+        return [r for r in self.public_regions if r.pk != self.education_region_id]
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -225,3 +273,32 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.organization} ({self.get_role_display()})"
+
+
+class PartnershipContactQuerySet(models.QuerySet):
+    def with_public_person(self):
+        """The contacts whose person the site may show (`public_person_condition`)."""
+        return self.filter(public_person_condition("person__"))
+
+
+class PartnershipContact(models.Model):
+    """A contact person of a partnership, in the order its page lists them."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE)
+    person = models.ForeignKey(Person, verbose_name=_("persoon"), on_delete=models.CASCADE)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    objects = PartnershipContactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("contactpersoon van het partnerschap")
+        verbose_name_plural = _("contactpersonen van het partnerschap")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "person"], name="unique_partnership_contact"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.person)

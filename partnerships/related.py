@@ -1,9 +1,12 @@
 """What the partnerships app adds to other pages (see razon/related.py)."""
 
+from django.db.models import Count
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.models import Membership, Partnership
+from partnerships.models import Membership, Partnership, SectorGroup
 from razon.related import RelatedItem, RelatedSection
+from regions.collaboration import Breakdown, CollaborationKind, Totals, count_per_region
 
 
 def partnerships_of(organization):
@@ -21,13 +24,63 @@ def partnerships_of(organization):
 
 
 def partnerships_in_region(region):
-    """For the onderwijsregio page: the published partnerships in that region."""
-    partnerships = Partnership.objects.published().filter(education_region=region)
+    """For the onderwijsregio page: the published partnerships working in that region, those
+    with it as main region first; the others say where they belong (one query)."""
+    partnerships = (
+        Partnership.objects.published()
+        .working_in([region.slug])
+        .select_related("education_region")
+        .only(
+            *("name", "slug", "sector_group", "education_region__name"),
+            *("education_region__status", "education_region__publish_at"),
+        )
+    )
+    partnerships = sorted(partnerships, key=lambda p: (p.education_region_id != region.pk, p.name))
     return RelatedSection(
         _("Partnerschappen Samen Opleiden"),
+        [RelatedItem(p.name, p.get_absolute_url(), _note(p, region)) for p in partnerships],
+    )
+
+
+def _note(partnership, region):
+    group = partnership.get_sector_group_display()
+    if partnership.education_region_id in (None, region.pk):
+        return group
+    if not partnership.education_region.is_published:
+        return _("%(group)s, werkt ook hier") % {"group": group}
+    return _("%(group)s, werkt ook hier (hoofdregio: %(main)s)") % {
+        "group": group,
+        "main": partnership.education_region.name,
+    }
+
+
+def partnership_collaboration():
+    """For the regio-infrastructuur page: the partnerships, per sector group and per region
+    they work in (main or not)."""
+    return CollaborationKind(
+        key="partnerships",
+        label=_("Partnerschappen Samen Opleiden"),
+        url=reverse_lazy("partnerships:list"),
+        totals=_partnership_totals,
+        per_region=_partnerships_per_region,
+        region_url=lambda region: f"{reverse('partnerships:list')}?regio={region.slug}",
+    )
+
+
+def _partnership_totals():
+    """All published partnerships and those of each sector group (one query)."""
+    counts = dict(
+        Partnership.objects.published()
+        .order_by()
+        .values_list("sector_group")
+        .annotate(count=Count("pk"))
+    )
+    url = reverse("partnerships:list")
+    return Totals(
+        sum(counts.values()),
         [
-            RelatedItem(p.name, p.get_absolute_url(), p.get_sector_group_display())
-            for p in partnerships
+            Breakdown(label, counts.get(value, 0), f"{url}?sector={value}")
+            for value, label in SectorGroup.choices
         ],
     )
 
@@ -40,4 +93,12 @@ def partnerships_in_municipality(municipality):
             RelatedItem(partnership.name, partnership.get_absolute_url())
             for partnership in Partnership.objects.published().filter(municipalities=municipality)
         ],
+    )
+
+
+def _partnerships_per_region():
+    through = Partnership.education_regions.through
+    return count_per_region(
+        through.objects.filter(partnership__in=Partnership.objects.published()),
+        "educationregion",
     )

@@ -26,3 +26,7 @@ class RegionsConfig(AppConfig):
 
         search.register(EducationRegion, "onderwijsregio", education_region_search_text)
         search.register(RAPProject, "rap-project", rap_project_search_text)
+
+        from regions import collaboration
+
+        collaboration.register_rap_projects()

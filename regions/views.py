@@ -11,7 +11,7 @@ from razon.pagecache import cached_page
 from razon.pagination import paginate
 from razon.partials import OVERVIEW_PARTIALS, render_facet_options, render_page
 from razon.preview import get_public_or_preview
-from regions import regiokaart
+from regions import collaboration, regiokaart
 from regions.filters import EducationRegionFilter, RAPProjectFilter
 from regions.models import EducationRegion, Municipality, RAPProject
 
@@ -22,9 +22,25 @@ LABOUR_MARKET_SUPPORT = ["arbeidsmarktplatform-po", "voion", "som-mbo"]
 
 
 @require_safe
-@cached_page(depends_on=["alliances", "regions"])
+@cached_page(depends_on=["alliances", "partnerships", "regions"])
 def overview(request):
+    """How the kinds of collaboration relate: live counts of each (partnerships per sector
+    group too), and per onderwijsregio how many of each work there."""
     named = Organization.objects.by_slug([REALISATION_UNIT, PLATFORM, *LABOUR_MARKET_SUPPORT])
+    kinds = collaboration.kinds()
+    regions = list(
+        collaboration.regions_with_counts(EducationRegion.objects.published().only("name", "slug"))
+    )
+    rows = [
+        {
+            "region": region,
+            "counts": [
+                (getattr(region, f"{kind.key}_count"), kind.region_url(region)) for kind in kinds
+            ],
+        }
+        for region in regions
+    ]
+    active = [row for row in rows if any(count for count, _url in row["counts"])]
     return render(
         request,
         "regions/overview.html",
@@ -34,8 +50,11 @@ def overview(request):
             "labour_market_support": [
                 named[slug] for slug in LABOUR_MARKET_SUPPORT if slug in named
             ],
-            "region_count": EducationRegion.objects.published().count(),
-            "project_count": RAPProject.objects.published().count(),
+            "region_count": len(regions),
+            "totals": {kind.key: kind.totals() for kind in kinds},
+            "kinds": kinds,
+            "region_rows": active,
+            "regions_with_all": sum(all(count for count, _url in row["counts"]) for row in rows),
             "partnerships_url": navigation.url_or_none("partnerships:list"),
             "breadcrumbs": [(_("Regio-infrastructuur"), request.path)],
         },

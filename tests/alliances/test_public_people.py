@@ -20,7 +20,7 @@ from django.urls import resolve
 from alliances.models import Alliance, AllianceContact, Organization, Person
 from events.models import Event, PendingMail
 from news.models import Post
-from partnerships.models import Partnership
+from partnerships.models import Partnership, PartnershipContact
 from regions.models import EducationRegion
 from tests import factories
 from tests.routes import demo_paths
@@ -75,7 +75,8 @@ def person(demo, settings):
     )
     for alliance in Alliance.objects.all():
         AllianceContact.objects.create(alliance=alliance, person=person, position=0)
-    Partnership.objects.update(contact=person)
+    for partnership in Partnership.objects.all():
+        PartnershipContact.objects.create(partnership=partnership, person=person)
     EducationRegion.objects.update(contact=person)
     Post.objects.update(author=person, author_name="", author_role="")
     return person

@@ -109,11 +109,16 @@ REGIONS |= {"RAP projects fragment", "RAP project detail"}
 MAP = {"map", "map panel fragment"}
 PARTNERSHIPS = {"partnerships", "partnerships filtered", "partnerships tab fragment"}
 PARTNERSHIPS |= {"partnerships board options", "partnerships board options fragment"}
+PARTNERSHIPS |= {"partnerships by region", "partnerships by board"}
 AGENDA = {"agenda", "agenda filtered", "agenda fragment", "agenda.ics"}
 POSTS = {"posts", "posts filtered", "posts fragment", "posts more fragment"}
 FEEDS = {"feed RSS", "feed Atom"}
 EVENT = {"event detail", "event registration", "event calendar"}
 DETAILS = {"organization detail", "onderwijsregio detail", "partnership detail", "post detail"}
+DETAILS |= {"board detail"}  # an organisation's page too, of a board with schools
+# /netwerk/ reads alliances, partnerships, regions and sectors (network/graph.py TOPICS).
+NETWORK = {"network", "network filtered", "network fragment", "network region options"}
+NETWORK |= {"network selected", "network panel fragment"}
 NEVER = {"contact", "privacy"}  # no content from the database
 
 
@@ -197,24 +202,46 @@ CHANGES = {
     "a registration for another event": (lambda event: _register_elsewhere(), set()),
     "a partnership edit": (
         lambda event: _edit(Partnership, name="Een ander partnerschap"),
-        PARTNERSHIPS | DETAILS | EVENT | SEARCH,
+        # /regio/ counts the partnerships (per sector group and region).
+        PARTNERSHIPS | DETAILS | EVENT | SEARCH | {"regio overview"} | NETWORK,
     ),
     "a region edit": (
         lambda event: _edit(EducationRegion, name="Een andere regio"),
-        REGIONS | MAP | PARTNERSHIPS | DETAILS | SEARCH,
+        REGIONS | MAP | PARTNERSHIPS | DETAILS | SEARCH | NETWORK,
     ),
     "a document upload": (lambda event: _upload, EVENT | SEARCH),
     "an alliance edit": (
         lambda event: _edit(Alliance, name="Een andere alliantie", where={"is_main": True}),
-        HOME | ALLIANCE | ORGANIZATIONS | REGIONS | MAP | PARTNERSHIPS | DETAILS | EVENT | SEARCH,
+        HOME
+        | ALLIANCE
+        | ORGANIZATIONS
+        | REGIONS
+        | MAP
+        | PARTNERSHIPS
+        | DETAILS
+        | EVENT
+        | SEARCH
+        | NETWORK,
     ),
     "a public person edit": (
         lambda event: _edit(Person, name="Een ander persoon", where={"is_public": True}),
-        HOME | ALLIANCE | MAP | POSTS | FEEDS | DETAILS - {"organization detail"} | SEARCH,
+        HOME
+        | ALLIANCE
+        | MAP
+        | POSTS
+        | FEEDS
+        | DETAILS - {"organization detail", "board detail"}
+        | SEARCH,
     ),
     "a person hidden from the site": (
         lambda event: _edit(Person, is_public=False, where={"is_public": True}),
-        HOME | ALLIANCE | MAP | POSTS | FEEDS | DETAILS - {"organization detail"} | SEARCH,
+        HOME
+        | ALLIANCE
+        | MAP
+        | POSTS
+        | FEEDS
+        | DETAILS - {"organization detail", "board detail"}
+        | SEARCH,
     ),
     "an edit of a person not on the site": (lambda event: _hidden_person(), set()),
     "a contact message": (
