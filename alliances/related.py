@@ -19,3 +19,18 @@ def alliances_of(organization):
         _("Allianties"),
         [RelatedItem(a.name, a.get_absolute_url(), a.short_name) for a in alliances],
     )
+
+
+def alliances_of_person(person):
+    """Where a person appears (the site search): the published alliances they are a
+    contact of, the main alliance first (one query)."""
+    alliances = (
+        Alliance.objects.published()
+        .filter(alliancecontact__person=person)
+        .distinct()
+        .order_by("-is_main", "name")
+    )
+    return RelatedSection(
+        _("Contactpersoon van alliantie"),
+        [RelatedItem(a.name, a.get_absolute_url()) for a in alliances],
+    )

@@ -7,14 +7,20 @@ class PartnershipsConfig(AppConfig):
     verbose_name = _("Partnerschappen")
 
     def ready(self):
-        from partnerships.related import partnerships_in_region, partnerships_of
+        from partnerships.related import (
+            partnerships_in_region,
+            partnerships_of,
+            partnerships_of_person,
+        )
         from razon import related
 
         related.register("organization", partnerships_of)
         related.register("education_region", partnerships_in_region)
+        related.register("person", partnerships_of_person)
 
         from partnerships.models import Partnership
         from partnerships.search import partnership_search_text
         from razon import search
 
         search.register(Partnership, "partnerschap", partnership_search_text)
+        search.also_index(Partnership, lambda partnership: [partnership.contact])

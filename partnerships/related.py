@@ -30,3 +30,13 @@ def partnerships_in_region(region):
             for p in partnerships
         ],
     )
+
+
+def partnerships_of_person(person):
+    """Where a person appears (the site search): the published partnerships they are the
+    contact of (one query)."""
+    partnerships = Partnership.objects.published().filter(contact=person).order_by("name")
+    return RelatedSection(
+        _("Contactpersoon van partnerschap"),
+        [RelatedItem(p.name, p.get_absolute_url()) for p in partnerships],
+    )

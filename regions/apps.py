@@ -8,10 +8,15 @@ class RegionsConfig(AppConfig):
 
     def ready(self):
         from razon import related
-        from regions.related import education_regions_of, rap_projects_of
+        from regions.related import (
+            education_regions_of,
+            education_regions_of_person,
+            rap_projects_of,
+        )
 
         related.register("organization", education_regions_of)
         related.register("organization", rap_projects_of)
+        related.register("person", education_regions_of_person)
 
         from razon import search
         from regions.models import EducationRegion, RAPProject
@@ -19,3 +24,4 @@ class RegionsConfig(AppConfig):
 
         search.register(EducationRegion, "onderwijsregio", education_region_search_text)
         search.register(RAPProject, "rap-project", rap_project_search_text)
+        search.also_index(EducationRegion, lambda region: [region.contact])
