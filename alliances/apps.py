@@ -27,7 +27,7 @@ class AlliancesConfig(AppConfig):
 
         search.register(Alliance, "alliantie", alliance_search_text)
         search.register(Organization, "organisatie", organization_search_text)
-        search.register(Person, "persoon", person_search_text)
+        search.register(Person, "persoon", person_search_text, has_page=False)
         # A person's entry names their organisation and the places they appear.
         search.also_index(Organization, lambda organization: organization.people.all())
         search.also_index(Alliance, lambda alliance: alliance.contacts.all())

@@ -13,6 +13,7 @@ class NewsConfig(AppConfig):
         related.register("event", news.posts_about_event)
         related.register("partnership", news.posts_about_partnership)
         related.register("education_region", news.posts_about_region)
+        related.register("rap_project", news.posts_about_rap_project)
         related.register("organization", news.posts_about_organization)
         related.register("person", news.posts_by_person)
 

@@ -38,6 +38,10 @@ def posts_about_region(region):
     return _section(_("Berichten"), Post.objects.published().about("regions", region))
 
 
+def posts_about_rap_project(project):
+    return _section(_("Berichten"), Post.objects.published().about("rap_projects", project))
+
+
 def posts_about_organization(organization):
     return _section(_("Berichten"), Post.objects.published().about("organizations", organization))
 

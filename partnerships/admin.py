@@ -54,7 +54,13 @@ class PartnershipAdmin(AssignedObjectsAdmin, PublishableAdmin):
     ordering = ["name"]  # the list annotates counts, where Meta.ordering does not apply
     list_select_related = ["education_region"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["municipalities", "contact", "education_region", "editors"]
+    autocomplete_fields = [
+        "municipalities",
+        "contact",
+        "education_region",
+        "editors",
+        "rap_projects",
+    ]
     filter_horizontal = ["sectors"]
     inlines = [MembershipInline]
     fieldsets = [
@@ -65,6 +71,7 @@ class PartnershipAdmin(AssignedObjectsAdmin, PublishableAdmin):
             {"fields": ["accreditation", "accreditation_year", "student_count"]},
         ),
         (_("Waar"), {"fields": ["education_region", "municipalities"]}),
+        (_("Samenwerking"), {"fields": ["rap_projects"]}),
         PublishableAdmin.publish_fieldset,
     ]
 

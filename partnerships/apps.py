@@ -11,12 +11,16 @@ class PartnershipsConfig(AppConfig):
             partnerships_in_region,
             partnerships_of,
             partnerships_of_person,
+            partnerships_of_rap_project,
+            rap_projects_of_partnership,
         )
         from razon import related
 
         related.register("organization", partnerships_of)
         related.register("education_region", partnerships_in_region)
         related.register("person", partnerships_of_person)
+        related.register("rap_project", partnerships_of_rap_project)
+        related.register("partnership", rap_projects_of_partnership)
 
         from partnerships.models import Partnership
         from partnerships.search import partnership_search_text

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Membership, Partnership
 from razon.related import RelatedItem, RelatedSection
+from regions.models import RAPProject
 
 
 def partnerships_of(organization):
@@ -39,4 +40,24 @@ def partnerships_of_person(person):
     return RelatedSection(
         _("Contactpersoon van partnerschap"),
         [RelatedItem(p.name, p.get_absolute_url()) for p in partnerships],
+    )
+
+
+def partnerships_of_rap_project(project):
+    """For the RAP project page: the published partnerships that work in it (one query)."""
+    partnerships = Partnership.objects.published().filter(rap_projects=project).order_by("name")
+    return RelatedSection(
+        _("Partnerschappen Samen Opleiden"),
+        [
+            RelatedItem(p.name, p.get_absolute_url(), p.get_sector_group_display())
+            for p in partnerships
+        ],
+    )
+
+
+def rap_projects_of_partnership(partnership):
+    """For the partnership page: the published RAP projects it works in (one query)."""
+    projects = RAPProject.objects.published().filter(partnerships=partnership).order_by("name")
+    return RelatedSection(
+        _("RAP-projecten"), [RelatedItem(p.name, p.get_absolute_url(), p.period) for p in projects]
     )

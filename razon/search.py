@@ -68,6 +68,7 @@ class Searchable:
     model: type
     kind: str  # the value of the `soort` filter
     search_text: Callable  # item -> SearchText
+    has_page: bool = True  # Publishable, with a page of its own (not a person)
 
     @property
     def label(self):
@@ -77,9 +78,10 @@ class Searchable:
 _registry: dict[str, Searchable] = {}
 
 
-def register(model, kind, search_text):
-    """Index `model`'s items, described by `search_text(item) -> SearchText`."""
-    _registry[kind] = Searchable(model, kind, search_text)
+def register(model, kind, search_text, has_page=True):
+    """Index `model`'s items, described by `search_text(item) -> SearchText`; with
+    `has_page=False` an item that is not Publishable and links elsewhere (SearchText.url)."""
+    _registry[kind] = Searchable(model, kind, search_text, has_page)
     uid = f"razon.search.{kind}"
     post_save.connect(_saved, sender=model, weak=False, dispatch_uid=uid)
     post_delete.connect(_deleted, sender=model, weak=False, dispatch_uid=uid)
