@@ -180,11 +180,11 @@ def _hidden_person():
 CHANGES = {
     "a post edit": (
         lambda event: _edit(Post, title="Een andere titel", where={"status": "published"}),
-        HOME | POSTS | FEEDS | DETAILS | {"event detail"} | SEARCH,
+        HOME | POSTS | FEEDS | DETAILS | {"event detail", "RAP project detail"} | SEARCH,
     ),
     "an event edit": (
         lambda event: _edit(Event, title="Een andere bijeenkomst", where={"pk": event.pk}),
-        HOME | AGENDA | EVENT | {"post detail"} | SEARCH,
+        HOME | AGENDA | EVENT | {"post detail", "organization detail"} | SEARCH,
     ),
     "a confirmed registration": (_register_and_confirm, EVENT),
     "a cancelled registration that held a seat": (_cancel_confirmed, EVENT),
@@ -197,7 +197,7 @@ CHANGES = {
     "a registration for another event": (lambda event: _register_elsewhere(), set()),
     "a partnership edit": (
         lambda event: _edit(Partnership, name="Een ander partnerschap"),
-        PARTNERSHIPS | DETAILS | EVENT | SEARCH,
+        PARTNERSHIPS | DETAILS | EVENT | {"RAP project detail"} | SEARCH,
     ),
     "a region edit": (
         lambda event: _edit(EducationRegion, name="Een andere regio"),
