@@ -78,13 +78,15 @@ class PostQuerySet(PublishableQuerySet):
 
     def for_page(self):
         """A post with everything its page shows: public author, sectors, further reading, and
-        the published events, partnerships, regions and organisations it is about."""
+        the published events, partnerships, regions, RAP projects and organisations it is
+        about."""
         return self.with_public_author().prefetch_related(
             "sectors",
             "links",
             models.Prefetch("events", queryset=Event.objects.published().order_by("-starts_at")),
             models.Prefetch("partnerships", queryset=Partnership.objects.published()),
             models.Prefetch("regions", queryset=EducationRegion.objects.published()),
+            models.Prefetch("rap_projects", queryset=RAPProject.objects.published()),
             models.Prefetch("organizations", queryset=Organization.objects.published()),
         )
 

@@ -74,3 +74,14 @@ def test_editors_tie_partnerships_and_posts_to_rap_projects_in_the_admin(superus
     post_form = superuser_client.get(reverse("admin:news_post_add")).content.decode()
     assert 'name="rap_projects"' in post_form
     assert "Het bericht staat dan ook op de pagina van het RAP-project." in post_form
+
+
+def test_a_post_page_links_to_its_published_rap_projects(client, project):
+    draft = factories.rap_project(name="Concept-RAP", status=PublishStatus.DRAFT)
+    post = factories.post(rap_projects=[project, draft])
+
+    page = client.get(post.get_absolute_url()).content.decode()
+
+    assert "<dt>RAP-projecten</dt>" in page
+    assert f'<a href="{project.get_absolute_url()}">RAP Achterhoek (vo)</a>' in page
+    assert "Concept-RAP" not in page
