@@ -324,7 +324,7 @@ def add_snippets(entries, text):
             entry.snippet = _marked(entry.headline)
         else:
             stems = [word_stem(word) for word in words(text)]
-            entry.snippet = highlight(f"{entry.summary}\n{entry.body}", stems)
+            entry.snippet = highlight(f"{entry.summary}\n{entry.body}", stems, whole_words=True)
     return entries
 
 
@@ -334,14 +334,16 @@ def _marked(text):
     return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))
 
 
-def highlight(text, terms, length=SNIPPET_LENGTH):
+def highlight(text, terms, length=SNIPPET_LENGTH, whole_words=False):
     """An excerpt of `text` around the first of `terms`, escaped, with every term in
-    <mark> (case-insensitive); the start of the text when no term occurs."""
+    <mark> (case-insensitive; with `whole_words`, the rest of the word a term begins too);
+    the start of the text when no term occurs."""
     text = " ".join(_clean(text).split())
     terms = [_clean(term) for term in terms if _clean(term)]
     if not terms:
         return escape(text[:length])
-    pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
+    rest = r"[\w-]*" if whole_words else ""
+    pattern = re.compile("|".join(re.escape(term) + rest for term in terms), re.IGNORECASE)
     first = pattern.search(text)
     start = max(0, first.start() - length // 3) if first else 0
     excerpt = text[start : start + length]
