@@ -17,8 +17,10 @@ class AccountsConfig(AppConfig):
         mail.register(
             "password reset mails",
             owed=PasswordResetMail.objects.awaiting_mail,
-            attempts_field="mail_attempts",
             send=send_password_reset_mail,
+            attempts_field="mail_attempts",
+            error_field="mail_error",
+            claim_field="mail_claimed_at",
             since="requested_at",
         )
 

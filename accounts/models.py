@@ -78,6 +78,15 @@ class PasswordResetMail(models.Model):
     sent_at = models.DateTimeField(_("verstuurd"), null=True, blank=True)
     mail_attempts = models.PositiveSmallIntegerField(_("pogingen tot versturen"), default=0)
     mail_error = models.CharField(_("laatste fout bij versturen"), max_length=300, blank=True)
+    mail_claimed_at = models.DateTimeField(
+        _("e-mail wordt verstuurd sinds"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Wanneer de mailworker de e-mail oppakte; leeg als niemand ermee bezig is. Lukt "
+            "het versturen niet binnen enkele minuten, dan pakt een volgende ronde de e-mail op."
+        ),
+    )
 
     objects = PasswordResetMailQuerySet.as_manager()
 

@@ -17,7 +17,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from accounts.models import PasswordResetMail
-from razon.mail import deliver, site_url
+from razon.mail import site_url
 from razon.ratelimit import limit_reached, subject_limit_reached
 
 
@@ -56,27 +56,20 @@ def may_reset(user):
     return user.is_active and user.is_staff and user.has_usable_password()
 
 
-def send_password_reset_mail(mail_id):
-    """Sends one owed reset mail, at most once. Returns True when sent, False when it failed,
-    None when none was owed (any more), or the account may no longer reset its password.
-
-    The mail is claimed by setting sent_at in one UPDATE, so two mail workers never both send
-    it; a failure gives the claim back."""
-    claimed = (
-        PasswordResetMail.objects.awaiting_mail().filter(pk=mail_id).update(sent_at=timezone.now())
-    )
-    if not claimed:
+def send_password_reset_mail(claim):
+    """Sends one claimed reset mail (razon/mail.py). Returns True when sent (`sent_at` then
+    says when), False when it failed, None when it is gone or the account may no longer
+    reset its password (it is then marked done unsent)."""
+    mail = PasswordResetMail.objects.select_related("user").filter(pk=claim.pk).first()
+    if mail is None:  # expired and deleted a moment ago
         return None
-    mail = PasswordResetMail.objects.select_related("user").get(pk=mail_id)
     if not (may_reset(mail.user) and mail.user.email):
+        claim.finish(sent_at=timezone.now())
         return None
-    return deliver(
+    return claim.deliver(
         lambda: _message(mail.user),
-        description=f"Password reset mail {mail_id}",
-        on_failure=lambda error: PasswordResetMail.objects.filter(pk=mail_id).update(
-            sent_at=None, mail_attempts=mail.mail_attempts + 1, mail_error=error
-        ),
-        on_success=lambda: PasswordResetMail.objects.filter(pk=mail_id).update(mail_error=""),
+        description=f"Password reset mail {mail.pk}",
+        sent={"sent_at": timezone.now()},
     )
 
 

@@ -15,8 +15,10 @@ class ContactConfig(AppConfig):
         mail.register(
             "contact notifications",
             owed=ContactMessage.objects.awaiting_notification,
-            attempts_field="notify_attempts",
             send=send_notification,
+            attempts_field="notify_attempts",
+            error_field="notify_error",
+            claim_field="notify_claimed_at",
         )
         personal_data.register(
             "contact messages",

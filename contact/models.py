@@ -85,6 +85,15 @@ class ContactMessage(models.Model):
     )
     notify_attempts = models.PositiveSmallIntegerField(_("pogingen tot melding"), default=0)
     notify_error = models.CharField(_("laatste fout bij melden"), max_length=300, blank=True)
+    notify_claimed_at = models.DateTimeField(
+        _("melding wordt verstuurd sinds"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Wanneer de mailworker de melding oppakte; leeg als niemand ermee bezig is. Lukt "
+            "het versturen niet binnen enkele minuten, dan pakt een volgende ronde haar weer op."
+        ),
+    )
 
     objects = ContactMessageQuerySet.as_manager()
 

@@ -10,7 +10,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from contact.models import ContactMessage, Status
-from razon.mail import deliver
 
 
 def contact_message_create(*, form, is_spam):
@@ -23,27 +22,16 @@ def contact_message_create(*, form, is_spam):
     return message
 
 
-def send_notification(message_id):
-    """Mails the secretariat about one message, at most once. Returns True when sent, False
-    when it failed, None when it was not owed (any more).
-
-    The message is claimed by setting notified_at in one UPDATE, so two mail workers never
-    both send it; a failure gives the claim back."""
-    claimed = (
-        ContactMessage.objects.awaiting_notification()
-        .filter(pk=message_id)
-        .update(notified_at=timezone.now())
-    )
-    if not claimed:
+def send_notification(claim):
+    """Mails the secretariat about one claimed message (razon/mail.py). Returns True when
+    sent (`notified_at` then says when), False when it failed, None when it is gone."""
+    message = ContactMessage.objects.filter(pk=claim.pk).first()
+    if message is None:  # deleted a moment ago
         return None
-    message = ContactMessage.objects.get(pk=message_id)
-    return deliver(
+    return claim.deliver(
         lambda: _notification(message),
-        description=f"Contact notification {message_id}",
-        on_failure=lambda error: ContactMessage.objects.filter(pk=message_id).update(
-            notified_at=None, notify_attempts=message.notify_attempts + 1, notify_error=error
-        ),
-        on_success=lambda: ContactMessage.objects.filter(pk=message_id).update(notify_error=""),
+        description=f"Contact notification {message.pk}",
+        sent={"notified_at": timezone.now()},
     )
 
 

@@ -35,8 +35,10 @@ class EventsConfig(AppConfig):
         mail.register(
             "registration mails",
             owed=Registration.objects.awaiting_mail,
-            attempts_field="mail_attempts",
             send=send_registration_mail,
+            attempts_field="mail_attempts",
+            error_field="mail_error",
+            claim_field="mail_claimed_at",
             # A confirmation or cancellation owes a mail from then on, not from registering.
             since=Greatest(
                 "created_at",

@@ -403,6 +403,15 @@ class Registration(models.Model):
     )
     mail_attempts = models.PositiveSmallIntegerField(_("pogingen tot mailen"), default=0)
     mail_error = models.CharField(_("laatste fout bij mailen"), max_length=300, blank=True)
+    mail_claimed_at = models.DateTimeField(
+        _("e-mail wordt verstuurd sinds"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Wanneer de mailworker de e-mail oppakte; leeg als niemand ermee bezig is. Lukt "
+            "het versturen niet binnen enkele minuten, dan pakt een volgende ronde de e-mail op."
+        ),
+    )
     erased_at = models.DateTimeField(
         _("gegevens gewist op"),
         null=True,

@@ -6,9 +6,9 @@ the address tells its owner what happened. A registration takes a seat only when
 
 Registrations are stored and confirmed under a lock on their event's row, so the last seat is
 never given twice however many people confirm at once. The request only stores: each
-registration carries the e-mail it is still owed (`pending_mail`), which the mail worker
-(razon/mail.py) sends, and sends again when the mail server failed, so nothing is sent twice
-or lost."""
+registration carries the e-mail it is still owed (`pending_mail`) until the mail server
+accepted it; the mail worker (razon/mail.py) claims it, sends it, and sends it again when the
+mail server failed or the worker died on the way, so nothing is lost."""
 
 from django.conf import settings
 from django.core import signing
@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from events.calendar import calendar_for
 from events.models import Event, PendingMail, Registration, RegistrationState, RegistrationStatus
-from razon.mail import deliver, site_url
+from razon.mail import replaced, site_url
 
 CANCEL_SALT = "events.registration.cancel"
 CONFIRM_SALT = "events.registration.confirm"
@@ -226,39 +226,34 @@ def _registration_for(value, salt):
     return Registration.objects.select_related("event").filter(token=token).first()
 
 
-def send_registration_mail(registration_id):
-    """Sends the e-mail a registration is owed, at most once. Returns True when sent, False
-    when it failed, None when none was owed (any more).
+def send_registration_mail(claim):
+    """Sends the e-mail a claimed registration is owed (razon/mail.py). Returns True when
+    sent, False when it failed, None when none was owed (any more) or it is dropped.
 
-    The mail is claimed by clearing `pending_mail` in one UPDATE, so two mail workers never
-    both send it; a failure puts the claim back for a later pass."""
-    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
-    if registration is None or not registration.pending_mail:
+    The kind sent is the one owed now; once the mail server accepted it, `pending_mail` is
+    cleared only if it still names that kind: one owed meanwhile (confirmed or cancelled
+    while this mail was on its way) stays owed for the next pass."""
+    registration = Registration.objects.select_related("event").filter(pk=claim.pk).first()
+    if registration is None:  # expired and deleted a moment ago
         return None
     kind = registration.pending_mail
-    claimed = Registration.objects.filter(pk=registration_id, pending_mail=kind).update(
-        pending_mail=PendingMail.NONE
-    )
-    if not claimed:
+    if not kind:  # erased a moment ago
+        claim.finish()
         return None
-    repeat_key = f"events:registration-mail:{registration_id}"
+    done = {"pending_mail": replaced("pending_mail", kind, PendingMail.NONE)}
+    repeat_key = f"events:registration-mail:{registration.pk}"
     if kind in REPEATABLE_MAILS and cache.get(repeat_key):
-        return None  # its owner was mailed about it a moment ago: this one is dropped
-
-    def sent():
-        Registration.objects.filter(pk=registration_id).update(mail_error="")
-        if kind in REPEATABLE_MAILS:
-            minutes = settings.RAZON_REGISTRATION_REPEAT_MAIL_MINUTES
-            cache.set(repeat_key, True, minutes * 60)
-
-    return deliver(
+        claim.finish(**done)  # its owner was mailed about it a moment ago: this one is dropped
+        return None
+    sent = claim.deliver(
         lambda: _mail(registration, kind),
-        description=f"Registration mail {registration_id} ({kind})",
-        on_failure=lambda error: Registration.objects.filter(
-            pk=registration_id, pending_mail=PendingMail.NONE
-        ).update(pending_mail=kind, mail_attempts=registration.mail_attempts + 1, mail_error=error),
-        on_success=sent,
+        description=f"Registration mail {registration.pk} ({kind})",
+        sent=done,
     )
+    if sent and kind in REPEATABLE_MAILS:
+        minutes = settings.RAZON_REGISTRATION_REPEAT_MAIL_MINUTES
+        cache.set(repeat_key, True, minutes * 60)
+    return sent
 
 
 SUBJECTS = {

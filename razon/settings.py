@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "alliances",
     "regions",
     "partnerships",
+    "network",
     "events",
     "news",
     "contact",
@@ -320,6 +321,10 @@ if env("EMAIL_HOST"):
     }
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# The mail worker claims a mail before sending it (razon/mail.py); a claim never given back
+# (the worker killed mid-send, the database away) lapses after this many seconds and a later
+# pass sends the mail. Far longer than a send can take (EMAIL_TIMEOUT per step of SMTP).
+RAZON_MAIL_CLAIM_SECONDS = envint("RAZON_MAIL_CLAIM_SECONDS", 300)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "RA-ZON <noreply@ra-zon.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Beheer", address) for address in envlist("ADMINS")]
