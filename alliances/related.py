@@ -50,3 +50,16 @@ def _board_and_schools(organization):
             .order_by("name")
         )
     return organization.__dict__["_board_and_schools"]
+def alliances_of_person(person):
+    """Where a person appears (the site search): the published alliances they are a
+    contact of, the main alliance first (one query)."""
+    alliances = (
+        Alliance.objects.published()
+        .filter(alliancecontact__person=person)
+        .distinct()
+        .order_by("-is_main", "name")
+    )
+    return RelatedSection(
+        _("Contactpersoon van alliantie"),
+        [RelatedItem(a.name, a.get_absolute_url()) for a in alliances],
+    )

@@ -187,6 +187,7 @@ def load(scale=1.0, *, rebuild_index=True):
     )
     _m2m(Event.sectors, events, sectors, 2)
     _m2m(Event.organisers, events, organizations, 2)
+    _m2m(Event.partnerships, events, partnerships, 1)  # tied to organisations through them
     Registration.objects.bulk_create(
         (
             Registration(
@@ -218,6 +219,8 @@ def load(scale=1.0, *, rebuild_index=True):
     _m2m(Post.partnerships, posts, partnerships, 2)
     _m2m(Post.regions, posts, regions, 1)
     _m2m(Post.organizations, posts, organizations, 2)
+    _m2m(Post.rap_projects, posts, projects, 1)
+    _m2m(Partnership.rap_projects, partnerships, projects, 1)
     if rebuild_index:
         call_command("rebuild_search_index", verbosity=0)
     pagecache.new_generation()  # bulk_create sends no signals

@@ -9,6 +9,11 @@ class EventsConfig(AppConfig):
     def ready(self):
         from django.db.models.functions import Coalesce, Greatest
 
+        from events.related import events_of
+        from razon import related
+
+        related.register("organization", events_of)
+
         from events.models import Event, Registration, RegistrationStatus
         from events.personal_data import describe_registration
         from events.search import event_search_text

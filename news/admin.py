@@ -28,6 +28,7 @@ class PostAdmin(AssignedObjectsAdmin, PublishableAdmin):
         "events",
         "partnerships",
         "regions",
+        "rap_projects",
         "organizations",
         "related_posts",
     ]
@@ -48,7 +49,10 @@ class PostAdmin(AssignedObjectsAdmin, PublishableAdmin):
         (
             _("Waar gaat het over?"),
             {
-                "fields": ["sectors", "events", "partnerships", "regions", "organizations"],
+                "fields": [
+                    *("sectors", "events", "partnerships", "regions", "rap_projects"),
+                    "organizations",
+                ],
                 "description": _(
                     "Het bericht verschijnt ook op de pagina's van wat je hier kiest, en helpt "
                     "de site om gerelateerde berichten te vinden."

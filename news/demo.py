@@ -18,7 +18,7 @@ from news.models import Post, PostLink
 from partnerships.models import Partnership
 from razon.demo import illustration, sync
 from razon.models import PublishStatus, Sector
-from regions.models import EducationRegion
+from regions.models import EducationRegion, RAPProject
 
 D = datetime.date
 EDITORS = "Redactie RA-ZON"
@@ -204,6 +204,7 @@ POSTS = [
         "intro": "Hoe volg je zij-instromers van eerste vraag tot voor de klas? Zes partners werken samen aan een digitaal hulpmiddel.",
         "body": "RA-ZON is partner in het project *Digitale infrastructuur (onderwijs)regio's*. Samen met Onderwijsregio Brabant Oost, RAP Midden-Brabant, Onderwijsregio Kennemerland & Groot-Amsterdam, RAP Nijmegen en FastSwitch werken we aan een hulpmiddel om mensen te volgen die overstappen naar het onderwijs.\n\n## Waarom\n\nWie overweegt leraar te worden, spreekt vaak met meerdere loketten, scholen en opleidingen. Met een gedeelde digitale infrastructuur raakt niemand onderweg uit beeld, en zien regio's waar kandidaten afhaken.",
         "sectors": ["po", "vo", "mbo"], "regions": ["brabant-oost", "nijmegen"],
+        "rap_projects": ["rap-nijmegen"],
     },
     {
         "slug": "schoolbesturen-over-onderwijsregios", "kind": "nieuws", "title": "Schoolbesturen over onderwijsregio's: veel werk, veel vragen",
@@ -224,7 +225,7 @@ POSTS = [
         "date": D(2024, 1, 16), "demo": True,
         "intro": "Vier vo-besturen, de HAN en de Radboud Universiteit werkten in de Achterhoek samen aan nieuwe leraren. Wat leverde het op?",
         "body": "Het RAP-project Achterhoek (vo) is afgerond. Stichting Achterhoek VO, Stichting Isendoorn College, Stichting Groen Onderwijs Oost Nederland en De Vrije School Noord en Oost Nederland werkten samen met de HAN en de Radboud Universiteit.\n\n## De thema's\n\n1. nieuwe groepen werven;\n2. zij-instromers goed begeleiden;\n3. een inductietraject voor startende leraren;\n4. een lerend netwerk van de scholen.\n\nDe samenwerking gaat verder in de onderwijsregio.",
-        "sectors": ["vo"], "regions": ["achterhoek"],
+        "sectors": ["vo"], "regions": ["achterhoek"], "rap_projects": ["rap-achterhoek-vo"],
         "organizations": ["achterhoek-vo", "isendoorn", "groen-onderwijs-oost", "vrije-school-noord-oost", "han", "radboud-universiteit"],
     },
     {
@@ -352,6 +353,9 @@ def load():
             p.slug: p for p in Partnership.objects.filter(slug__in=_slugs("partnerships"))
         },
         "regions": {r.slug: r for r in EducationRegion.objects.filter(slug__in=_slugs("regions"))},
+        "rap_projects": {
+            p.slug: p for p in RAPProject.objects.filter(slug__in=_slugs("rap_projects"))
+        },
         "organizations": {
             o.slug: o for o in Organization.objects.filter(slug__in=_slugs("organizations"))
         },

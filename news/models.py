@@ -18,7 +18,7 @@ from partnerships.models import Partnership
 from razon.images import WebImageField
 from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector
 from razon.richtext import RichTextField, reading_minutes
-from regions.models import EducationRegion
+from regions.models import EducationRegion, RAPProject
 
 RELATED_LIMIT = 3
 # What a post card shows (home page, related posts).
@@ -78,13 +78,15 @@ class PostQuerySet(PublishableQuerySet):
 
     def for_page(self):
         """A post with everything its page shows: public author, sectors, further reading, and
-        the published events, partnerships, regions and organisations it is about."""
+        the published events, partnerships, regions, RAP projects and organisations it is
+        about."""
         return self.with_public_author().prefetch_related(
             "sectors",
             "links",
             models.Prefetch("events", queryset=Event.objects.published().order_by("-starts_at")),
             models.Prefetch("partnerships", queryset=Partnership.objects.published()),
             models.Prefetch("regions", queryset=EducationRegion.objects.published()),
+            models.Prefetch("rap_projects", queryset=RAPProject.objects.published()),
             models.Prefetch("organizations", queryset=Organization.objects.published()),
         )
 
@@ -119,7 +121,7 @@ class PostQuerySet(PublishableQuerySet):
 
     def about(self, field, obj):
         """Posts about `obj` through the many-to-many `field` (events, partnerships, regions,
-        organizations), newest first."""
+        rap_projects, organizations), newest first."""
         return self.filter(**{field: obj}).newest_first()
 
     def reports_first(self):
@@ -263,6 +265,13 @@ class Post(DemoFlag, Publishable):
         related_name="posts",
         blank=True,
         help_text=_("Het bericht staat dan ook op de pagina van de onderwijsregio."),
+    )
+    rap_projects = models.ManyToManyField(
+        RAPProject,
+        verbose_name=_("RAP-projecten"),
+        related_name="posts",
+        blank=True,
+        help_text=_("Het bericht staat dan ook op de pagina van het RAP-project."),
     )
     organizations = models.ManyToManyField(
         Organization,

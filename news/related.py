@@ -38,5 +38,15 @@ def posts_about_region(region):
     return _section(_("Berichten"), Post.objects.published().about("regions", region))
 
 
+def posts_about_rap_project(project):
+    return _section(_("Berichten"), Post.objects.published().about("rap_projects", project))
+
+
 def posts_about_organization(organization):
     return _section(_("Berichten"), Post.objects.published().about("organizations", organization))
+
+
+def posts_by_person(person):
+    """Where a person appears (the site search): the published posts they wrote, newest
+    first (one query)."""
+    return _section(_("Auteur van"), Post.objects.published().filter(author=person).newest_first())

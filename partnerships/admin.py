@@ -70,6 +70,7 @@ class PartnershipAdmin(AssignedObjectsAdmin, PublishableAdmin):
         "education_region",
         "education_regions",
         "editors",
+        "rap_projects",
     ]
     filter_horizontal = ["sectors"]
     inlines = [MembershipInline, ContactInline]
@@ -81,6 +82,7 @@ class PartnershipAdmin(AssignedObjectsAdmin, PublishableAdmin):
             {"fields": ["accreditation", "accreditation_year", "student_count"]},
         ),
         (_("Waar"), {"fields": ["education_region", "education_regions", "municipalities"]}),
+        (_("Samenwerking"), {"fields": ["rap_projects"]}),
         PublishableAdmin.publish_fieldset,
     ]
 

@@ -11,12 +11,18 @@ class PartnershipsConfig(AppConfig):
             partnerships_in_municipality,
             partnerships_in_region,
             partnerships_of,
+            partnerships_of_person,
+            partnerships_of_rap_project,
+            rap_projects_of_partnership,
         )
         from razon import related
 
         related.register("organization", partnerships_of)
         related.register("education_region", partnerships_in_region)
         related.register("municipality", partnerships_in_municipality)
+        related.register("person", partnerships_of_person)
+        related.register("rap_project", partnerships_of_rap_project)
+        related.register("partnership", rap_projects_of_partnership)
 
         from partnerships.models import Partnership
         from partnerships.search import partnership_search_text
@@ -32,3 +38,4 @@ class PartnershipsConfig(AppConfig):
         from regions import collaboration
 
         collaboration.register(partnership_collaboration())
+        search.also_index(Partnership, lambda partnership: list(partnership.contacts.all()))

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from alliances.models import Organization, Person, public_person_condition
 from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector, published_condition
 from razon.richtext import RichTextField
-from regions.models import EducationRegion, Municipality
+from regions.models import EducationRegion, Municipality, RAPProject
 
 
 class SectorGroup(models.TextChoices):
@@ -172,6 +172,16 @@ class Partnership(DemoFlag, Publishable):
     )
     municipalities = models.ManyToManyField(
         Municipality, verbose_name=_("gemeenten"), related_name="partnerships", blank=True
+    )
+    rap_projects = models.ManyToManyField(
+        RAPProject,
+        verbose_name=_("RAP-projecten"),
+        related_name="partnerships",
+        blank=True,
+        help_text=_(
+            "De RAP-projecten waarin dit partnerschap meewerkt. Het partnerschap staat dan op "
+            "de pagina van het project, en het project op die van het partnerschap."
+        ),
     )
     description = models.TextField(_("beschrijving"), blank=True)
     profile = RichTextField(

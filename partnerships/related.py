@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from partnerships.models import Membership, Partnership, SectorGroup
 from razon.related import RelatedItem, RelatedSection
 from regions.collaboration import Breakdown, CollaborationKind, Totals, count_per_region
+from regions.models import RAPProject
 
 
 def partnerships_of(organization):
@@ -101,4 +102,36 @@ def _partnerships_per_region():
     return count_per_region(
         through.objects.filter(partnership__in=Partnership.objects.published()),
         "educationregion",
+    )
+
+
+def partnerships_of_person(person):
+    """Where a person appears (the site search): the published partnerships they are the
+    contact of (one query)."""
+    partnerships = (
+        Partnership.objects.published().filter(contacts=person).distinct().order_by("name")
+    )
+    return RelatedSection(
+        _("Contactpersoon van partnerschap"),
+        [RelatedItem(p.name, p.get_absolute_url()) for p in partnerships],
+    )
+
+
+def partnerships_of_rap_project(project):
+    """For the RAP project page: the published partnerships that work in it (one query)."""
+    partnerships = Partnership.objects.published().filter(rap_projects=project).order_by("name")
+    return RelatedSection(
+        _("Partnerschappen Samen Opleiden"),
+        [
+            RelatedItem(p.name, p.get_absolute_url(), p.get_sector_group_display())
+            for p in partnerships
+        ],
+    )
+
+
+def rap_projects_of_partnership(partnership):
+    """For the partnership page: the published RAP projects it works in (one query)."""
+    projects = RAPProject.objects.published().filter(partnerships=partnership).order_by("name")
+    return RelatedSection(
+        _("RAP-projecten"), [RelatedItem(p.name, p.get_absolute_url(), p.period) for p in projects]
     )

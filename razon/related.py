@@ -2,8 +2,10 @@
 
 A lower app's page (an organisation, an onderwijsregio) asks `sections("organization", obj)`;
 higher apps register providers for that kind in their AppConfig.ready. Each provider takes the
-object and returns a RelatedSection with one query; sections without items are left out, in
-registration order (INSTALLED_APPS order). So dependencies keep pointing one way."""
+object and returns a RelatedSection (or a list of them) with one query; sections without
+items are left out, in registration order (INSTALLED_APPS order). So dependencies keep
+pointing one way. A section that shows only the first few items links to the rest
+(`more_url`)."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -20,6 +22,8 @@ class RelatedItem:
 class RelatedSection:
     title: str
     items: list[RelatedItem] = field(default_factory=list)
+    more_url: str = ""
+    more_label: str = ""
 
 
 _providers = defaultdict(list)
@@ -36,5 +40,8 @@ def unregister(kind, provider):
 
 
 def sections(kind, obj):
-    found = (provider(obj) for provider in _providers[kind])
+    found = []
+    for provider in _providers[kind]:
+        given = provider(obj)
+        found += given if isinstance(given, list) else [given]
     return [section for section in found if section.items]

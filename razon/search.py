@@ -8,8 +8,16 @@ time and drafts and scheduled items are never found.
 
 On PostgreSQL the search is full text with the Dutch configuration (stemming: "opleidingen"
 finds "opleiding"), ranked with the title above the summary above the body, plus trigram
-word similarity on the title for small typos; both served by GIN indexes. Elsewhere (SQLite
-in development) every word must occur in the title, summary or body."""
+word similarity on the title for small typos; both served by GIN indexes. Plain words (no
+quotes, no "-word", no "or") are matched as prefixes of the words of the text once stemmed,
+from PREFIX_MIN_LENGTH characters on: so a word also finds its longer forms and the
+compounds it begins ("zij-instroom" finds "zij-instromers", "opleiding" "opleidingsschool").
+Elsewhere (SQLite in development) every word must occur in the title, summary or body, a
+long word by its beginning (`word_stem`).
+
+Items that are not Publishable (people) give their own address and whether they are shown
+in their SearchText (`url`, `shown`); `also_index` refreshes the entries of the items
+another model's change tells about (a person's entry lists where they appear)."""
 
 import re
 from collections.abc import Callable
@@ -28,12 +36,12 @@ from django.contrib.postgres.search import (
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, TextField, Value, When
 from django.db.models.functions import Concat
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
-from razon.models import SearchEntry
+from razon.models import PublishStatus, SearchEntry
 
 CONFIG = "dutch"
 MAX_QUERY_LENGTH = 200
@@ -50,6 +58,9 @@ class SearchText:
     title: str
     summary: str = ""
     body: str = ""
+    # For an item that is not Publishable: its address and whether the site shows it.
+    url: str | None = None
+    shown: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +68,7 @@ class Searchable:
     model: type
     kind: str  # the value of the `soort` filter
     search_text: Callable  # item -> SearchText
+    has_page: bool = True  # Publishable, with a page of its own (not a person)
 
     @property
     def label(self):
@@ -66,9 +78,10 @@ class Searchable:
 _registry: dict[str, Searchable] = {}
 
 
-def register(model, kind, search_text):
-    """Index `model`'s items, described by `search_text(item) -> SearchText`."""
-    _registry[kind] = Searchable(model, kind, search_text)
+def register(model, kind, search_text, has_page=True):
+    """Index `model`'s items, described by `search_text(item) -> SearchText`; with
+    `has_page=False` an item that is not Publishable and links elsewhere (SearchText.url)."""
+    _registry[kind] = Searchable(model, kind, search_text, has_page)
     uid = f"razon.search.{kind}"
     post_save.connect(_saved, sender=model, weak=False, dispatch_uid=uid)
     post_delete.connect(_deleted, sender=model, weak=False, dispatch_uid=uid)
@@ -93,14 +106,19 @@ def _searchable_for(model):
 
 def _entry_fields(searchable, obj):
     text = searchable.search_text(obj)
+    if text.shown is None:
+        status, publish_at = obj.status, obj.publish_at
+    else:
+        status = PublishStatus.PUBLISHED if text.shown else PublishStatus.DRAFT
+        publish_at = None
     return {
         "kind": searchable.kind,
         "title": _clean(text.title)[:300],
         "summary": _clean(text.summary),
         "body": _clean(text.body),
-        "url": obj.get_absolute_url(),
-        "status": obj.status,
-        "publish_at": obj.publish_at,
+        "url": text.url if text.url is not None else obj.get_absolute_url(),
+        "status": status,
+        "publish_at": publish_at,
     }
 
 
@@ -142,6 +160,49 @@ def _deleted(sender, instance, **kwargs):
     SearchEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(sender), object_id=instance.pk
     ).delete()
+
+
+def also_index(sender, related):
+    """When an item of `sender` is saved or deleted, refresh the entries of `related(item)`
+    (indexed items it tells about), as they were before the change and as they are after:
+    a partnership's contact person lists it, so a new contact and the one replaced both
+    change."""
+    code = related.__code__
+    uid = f"razon.search.also.{sender._meta.label_lower}.{code.co_filename}:{code.co_firstlineno}"
+
+    def keys(items):
+        return [(type(item), item.pk) for item in items if item is not None and item.pk]
+
+    def remember(instance, items):
+        previous = getattr(instance, "_search_related_before", {})
+        previous[uid] = keys(items)
+        instance._search_related_before = previous
+
+    def before(sender, instance, raw=False, **kwargs):
+        if raw or instance._state.adding or not instance.pk:
+            return
+        old = sender._default_manager.filter(pk=instance.pk).first()
+        remember(instance, related(old) if old else [])
+
+    def before_delete(sender, instance, **kwargs):
+        # Before the database sets the foreign keys to the item to null.
+        remember(instance, related(instance))
+
+    def after(sender, instance, raw=False, **kwargs):
+        if raw:
+            return
+        found = getattr(instance, "_search_related_before", {}).pop(uid, [])
+        found += [key for key in keys(related(instance)) if key not in found]
+        for model, pk in found:
+            # Read afresh: the items came with the instance as it was, cached on them.
+            item = model._default_manager.filter(pk=pk).first()
+            if item is not None and _searchable_for(model):
+                index(item)
+
+    pre_save.connect(before, sender=sender, weak=False, dispatch_uid=uid)
+    pre_delete.connect(before_delete, sender=sender, weak=False, dispatch_uid=uid)
+    post_save.connect(after, sender=sender, weak=False, dispatch_uid=uid)
+    post_delete.connect(after, sender=sender, weak=False, dispatch_uid=uid)
 
 
 def rebuild():
@@ -190,8 +251,31 @@ def websearch_text(text):
     return _NEGATIONS.sub("-", text)
 
 
+PREFIX_MIN_LENGTH = 4
+# The words of plain input: letters and digits, joined by hyphens ("zij-instroom").
+_WORD = re.compile(r"\w+(?:-\w+)*")
+# What makes input more than plain words for websearch_to_tsquery.
+_OPERATORS = re.compile(r'"|(?:^|\s)-\w|(?:^|\s)or(?:\s|$)', re.IGNORECASE)
+
+
+def prefix_query_text(text):
+    """The to_tsquery input that finds each plain word of `text` and, from
+    PREFIX_MIN_LENGTH characters on, every word its stem begins (`'instroom':*`); None when
+    the text uses websearch syntax (phrases, -word, or) or has no words. Only letters,
+    digits and hyphens reach the quotes, so the input is always valid."""
+    if _OPERATORS.search(text):
+        return None
+    found = _WORD.findall(text)[:MAX_WORDS]
+    terms = [f"'{word}':*" if len(word) >= PREFIX_MIN_LENGTH else f"'{word}'" for word in found]
+    return " & ".join(terms) or None
+
+
 def _search_postgres(entries, text):
-    query = SearchQuery(websearch_text(text), config=CONFIG, search_type="websearch")
+    prefix_text = prefix_query_text(text)
+    if prefix_text:
+        query = SearchQuery(prefix_text, config=CONFIG, search_type="raw")
+    else:
+        query = SearchQuery(websearch_text(text), config=CONFIG, search_type="websearch")
     return (
         entries.filter(Q(search_vector=query) | Q(title__trigram_word_similar=text))
         .annotate(
@@ -211,7 +295,14 @@ def _search_postgres(entries, text):
     )
 
 
+def word_stem(word):
+    """A long word without its last two letters (at least PREFIX_MIN_LENGTH left): where
+    there is no Dutch stemmer (SQLite), "zij-instroom" still finds "zij-instromers"."""
+    return word[: max(PREFIX_MIN_LENGTH, len(word) - 2)]
+
+
 def _search_simple(entries, text):
+    text = " ".join(word_stem(word) for word in words(text))
     in_title = every_word(text, ["title"])
     return (
         entries.filter(every_word(text, ["title", "summary", "body"]))
@@ -232,7 +323,8 @@ def add_snippets(entries, text):
         if entry.headline is not None:
             entry.snippet = _marked(entry.headline)
         else:
-            entry.snippet = highlight(f"{entry.summary}\n{entry.body}", words(text))
+            stems = [word_stem(word) for word in words(text)]
+            entry.snippet = highlight(f"{entry.summary}\n{entry.body}", stems, whole_words=True)
     return entries
 
 
@@ -242,14 +334,16 @@ def _marked(text):
     return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))
 
 
-def highlight(text, terms, length=SNIPPET_LENGTH):
+def highlight(text, terms, length=SNIPPET_LENGTH, whole_words=False):
     """An excerpt of `text` around the first of `terms`, escaped, with every term in
-    <mark> (case-insensitive); the start of the text when no term occurs."""
+    <mark> (case-insensitive; with `whole_words`, the rest of the word a term begins too);
+    the start of the text when no term occurs."""
     text = " ".join(_clean(text).split())
     terms = [_clean(term) for term in terms if _clean(term)]
     if not terms:
         return escape(text[:length])
-    pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
+    rest = r"[\w-]*" if whole_words else ""
+    pattern = re.compile("|".join(re.escape(term) + rest for term in terms), re.IGNORECASE)
     first = pattern.search(text)
     start = max(0, first.start() - length // 3) if first else 0
     excerpt = text[start : start + length]

@@ -1,5 +1,5 @@
 """sitemap.xml: the list pages, and the page of every published item the site search knows
-(razon/search.py registers every public model with a page of its own)."""
+(razon/search.py registers every public model; those with a page of their own)."""
 
 from django.contrib.sitemaps import Sitemap
 
@@ -23,6 +23,8 @@ class SiteSitemap(Sitemap):
     def items(self):
         pages = {url: None for name in LIST_PAGES if (url := navigation.url_or_none(name))}
         for searchable in search.searchables():
+            if not searchable.has_page:
+                continue
             for item in searchable.model._default_manager.published().order_by("pk"):
                 pages.setdefault(item.get_absolute_url(), item.updated_at)
         return list(pages.items())

@@ -11,6 +11,7 @@ class RegionsConfig(AppConfig):
         from regions.related import (
             education_regions_in,
             education_regions_of,
+            education_regions_of_person,
             rap_projects_in,
             rap_projects_of,
         )
@@ -19,6 +20,7 @@ class RegionsConfig(AppConfig):
         related.register("organization", rap_projects_of)
         related.register("municipality", education_regions_in)
         related.register("municipality", rap_projects_in)
+        related.register("person", education_regions_of_person)
 
         from razon import search
         from regions.models import EducationRegion, RAPProject
@@ -30,3 +32,4 @@ class RegionsConfig(AppConfig):
         from regions import collaboration
 
         collaboration.register_rap_projects()
+        search.also_index(EducationRegion, lambda region: [region.contact])

@@ -61,3 +61,13 @@ def rap_projects_in(municipality):
             for project in RAPProject.objects.published().filter(municipalities=municipality)
         ],
     )
+
+
+def education_regions_of_person(person):
+    """Where a person appears (the site search): the published onderwijsregio's they are
+    the contact of (one query)."""
+    regions = EducationRegion.objects.published().filter(contact=person).order_by("name")
+    return RelatedSection(
+        _("Contactpersoon van onderwijsregio"),
+        [RelatedItem(region.name, region.get_absolute_url()) for region in regions],
+    )

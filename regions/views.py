@@ -159,7 +159,7 @@ def education_region_detail(request, slug):
 
 
 @require_safe
-@cached_page(depends_on=["alliances", "regions", "sectors"])
+@cached_page(depends_on=["alliances", "news", "partnerships", "regions", "sectors"])
 def rap_project_detail(request, slug):
     project = get_public_or_preview(request, RAPProject.objects.for_page(), slug=slug)
     return render(
@@ -167,6 +167,8 @@ def rap_project_detail(request, slug):
         "regions/rapproject_detail.html",
         {
             "project": project,
+            # Its partnerships and the posts about it (the apps above register them).
+            "related_sections": related.sections("rap_project", project),
             "breadcrumbs": [
                 (_("RAP-projecten"), reverse("regions:rap_projects")),
                 (project.name, project.get_absolute_url()),

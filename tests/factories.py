@@ -104,13 +104,14 @@ def registration(event, **fields):
 # News
 def post(**fields):
     """A published post; many-to-many fields (sectors, events, partnerships, regions,
-    organizations, related_posts) may be given as lists."""
+    rap_projects, organizations, related_posts) may be given as lists."""
     from datetime import date
 
     from news.models import Post
 
     n = next(_serial)
     many = ["sectors", "events", "partnerships", "regions", "organizations", "related_posts"]
+    many.append("rap_projects")
     relations = {name: fields.pop(name) for name in many if name in fields}
     fields.setdefault("title", f"Bericht {n}")
     fields.setdefault("slug", f"bericht-{n}")

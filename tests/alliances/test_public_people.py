@@ -21,6 +21,7 @@ from alliances.models import Alliance, AllianceContact, Organization, Person
 from events.models import Event, PendingMail
 from news.models import Post
 from partnerships.models import Partnership, PartnershipContact
+from razon import search
 from regions.models import EducationRegion
 from tests import factories
 from tests.routes import demo_paths
@@ -39,9 +40,11 @@ JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S
 
 # Where the person, when public, must show: the alliance pages and the home page (contact),
 # the partnership and onderwijsregio pages and the regiokaart panel (contact), the posts'
-# bylines (overview, its filter fragment, post page and its JSON-LD, the feeds).
+# bylines (overview, its filter fragment, post page and its JSON-LD, the feeds), the site
+# search (the person and their posts, found by name).
 SHOWN_WHEN_PUBLIC = {
     "home",
+    "search",
     "alliances:alliance",
     "alliances:detail",
     "partnerships:detail",
@@ -79,6 +82,7 @@ def person(demo, settings):
         PartnershipContact.objects.create(partnership=partnership, person=person)
     EducationRegion.objects.update(contact=person)
     Post.objects.update(author=person, author_name="", author_role="")
+    search.rebuild()  # the updates above send no signals
     return person
 
 

@@ -89,3 +89,16 @@ def test_an_organization_page_lists_its_collaborations(page, demo_site):
     page.get_by_role("link", name="Regionale Alliantie Zuidoost-Nederland").last.click()
     page.wait_for_url(re.compile(r"/alliantie/$"))
     assert_no_axe_violations(page)
+
+
+def test_an_organization_page_lists_its_events_upcoming_then_past(page, demo_site):
+    page.goto(demo_site + "/organisaties/han/")
+
+    past = page.get_by_role("heading", name="Eerdere bijeenkomsten")
+    assert past.is_visible()
+    assert page.get_by_role(
+        "link", name="Tweede strategiesessie onderwijsregio's", exact=True
+    ).is_visible()
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Tweede strategiesessie onderwijsregio's", exact=True).click()
+    page.wait_for_url(re.compile(r"/agenda/[\w-]+/$"))

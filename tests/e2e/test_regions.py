@@ -105,3 +105,11 @@ def test_region_pages_pass_axe(page, demo_site, path):
     page.goto(demo_site + path)
 
     assert_no_axe_violations(page)
+
+
+def test_a_rap_project_page_lists_the_posts_about_it(page, demo_site):
+    page.goto(demo_site + "/rap-projecten/rap-achterhoek-vo/")
+
+    assert page.get_by_role("heading", name="Berichten").is_visible()
+    page.get_by_role("link", name="RAP Achterhoek (vo) afgerond").click()
+    page.wait_for_url(re.compile(r"/berichten/rap-achterhoek-vo-afgerond/$"))

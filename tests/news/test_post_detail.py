@@ -142,6 +142,7 @@ def test_a_post_page_runs_a_fixed_number_of_queries(client, django_assert_num_qu
         events=[factories.event() for _ in range(5)],
         partnerships=[factories.partnership() for _ in range(5)],
         regions=[factories.education_region() for _ in range(5)],
+        rap_projects=[factories.rap_project() for _ in range(5)],
         organizations=[factories.organization() for _ in range(5)],
         related_posts=[factories.post(sectors=sectors) for _ in range(5)],
     )
@@ -150,9 +151,9 @@ def test_a_post_page_runs_a_fixed_number_of_queries(client, django_assert_num_qu
     for _ in range(30):
         factories.post(sectors=sectors, events=list(post.events.all()))
 
-    # 1 the post with its public author, 2 sectors, 3 further
-    # reading, 4 events, 5 partnerships, 6 regions, 7 organisations, 8 related posts.
-    with django_assert_num_queries(8):
+    # 1 the post with its public author, 2 sectors, 3 further reading, 4 events,
+    # 5 partnerships, 6 regions, 7 RAP projects, 8 organisations, 9 related posts.
+    with django_assert_num_queries(9):
         response = client.get(post.get_absolute_url())
     assert response.content.decode().count('class="card__title"') == 3
 

@@ -1,5 +1,5 @@
 """Posts on the pages of what they are about: events (reports first), partnerships,
-onderwijsregio's and organisations. Drafts never."""
+onderwijsregio's, RAP projects and organisations. Drafts never."""
 
 import datetime
 
@@ -25,14 +25,19 @@ def test_an_event_page_lists_its_posts_reports_first(client):
     assert "Conceptverslag" not in html
 
 
-@pytest.mark.parametrize("page", ["partnership", "region", "organization"])
+@pytest.mark.parametrize("page", ["partnership", "region", "rap_project", "organization"])
 def test_partnership_region_and_organisation_pages_list_the_posts_about_them(client, page):
     obj = {
         "partnership": factories.partnership,
         "region": factories.education_region,
+        "rap_project": factories.rap_project,
         "organization": factories.organization,
     }[page]()
-    field = {"partnership": "partnerships", "region": "regions"}.get(page, "organizations")
+    field = {
+        "partnership": "partnerships",
+        "region": "regions",
+        "rap_project": "rap_projects",
+    }.get(page, "organizations")
     post = factories.post(title="Over deze pagina", **{field: [obj]})
     factories.post(title="Concept erover", status=PublishStatus.DRAFT, **{field: [obj]})
     factories.post(title="Over iets anders")

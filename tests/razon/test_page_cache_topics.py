@@ -185,11 +185,11 @@ def _hidden_person():
 CHANGES = {
     "a post edit": (
         lambda event: _edit(Post, title="Een andere titel", where={"status": "published"}),
-        HOME | POSTS | FEEDS | DETAILS | {"event detail"} | SEARCH,
+        HOME | POSTS | FEEDS | DETAILS | {"event detail", "RAP project detail"} | SEARCH,
     ),
     "an event edit": (
         lambda event: _edit(Event, title="Een andere bijeenkomst", where={"pk": event.pk}),
-        HOME | AGENDA | EVENT | {"post detail"} | SEARCH,
+        HOME | AGENDA | EVENT | {"post detail", "organization detail"} | SEARCH,
     ),
     "a confirmed registration": (_register_and_confirm, EVENT),
     "a cancelled registration that held a seat": (_cancel_confirmed, EVENT),
@@ -203,7 +203,7 @@ CHANGES = {
     "a partnership edit": (
         lambda event: _edit(Partnership, name="Een ander partnerschap"),
         # /regio/ counts the partnerships (per sector group and region).
-        PARTNERSHIPS | DETAILS | EVENT | SEARCH | {"regio overview"} | NETWORK,
+        PARTNERSHIPS | DETAILS | EVENT | SEARCH | {"regio overview", "RAP project detail"} | NETWORK,
     ),
     "a region edit": (
         lambda event: _edit(EducationRegion, name="Een andere regio"),

@@ -132,3 +132,42 @@ def test_the_search_page_keeps_its_query_count_with_many_entries(
     with django_assert_num_queries(3):  # count, the page, the counts per kind
         response = client.get(reverse("search"), {"zoek": word})
     assert "resultaten gevonden" in response.content.decode()
+
+
+def test_a_word_finds_its_compounds_and_longer_forms():
+    factories.post(title="Zij-instromers begeleiden: drie lessen")
+    factories.post(title="De opleidingsschool groeit")
+    factories.post(title="Iets anders", intro="Over de zij-instroom in het po.")
+    both = {"Iets anders", "Zij-instromers begeleiden: drie lessen"}  # a title match first
+    assert titles("zij-instroom") == ["Zij-instromers begeleiden: drie lessen", "Iets anders"]
+    assert set(titles("instroom")) == both
+    assert set(titles("zij instroom")) == both
+    assert "De opleidingsschool groeit" in titles("opleiding")
+    assert titles("zij-instromers") == ["Zij-instromers begeleiden: drie lessen"]
+
+
+def test_short_words_are_not_prefixes():
+    factories.post(title="Het RAP-project")
+    factories.post(title="Iets", intro="Een rapport.")  # not in the title: no trigram match
+    assert titles("rap") == ["Het RAP-project"]
+
+
+def test_the_prefix_query_takes_only_letters_digits_and_hyphens():
+    assert search.prefix_query_text("zij-instroom po") == "'zij-instroom':* & 'po'"
+    assert search.prefix_query_text("d'r ') & ':*|") == "'d' & 'r'"
+    assert search.prefix_query_text('"samen opleiden"') is None
+    assert search.prefix_query_text("&|!():*") is None
+
+
+def test_people_and_authors_are_found_by_name_with_the_snippet_marked(client):
+    sabine = factories.person(name="Sabine van Eldik", role="Projectleider")
+    jaap = factories.person(name="Jaap Rohof", role="Programmaleider")
+    alliance = factories.alliance(name="RA-ZON", is_main=True)
+    for position, person in enumerate([jaap, sabine]):
+        alliance.alliancecontact_set.create(person=person, position=position)
+    factories.post(title="Zij-instromers begeleiden", author=sabine)
+    assert titles("Rohof") == ["Jaap Rohof"]
+    assert titles("Sabine") == ["Sabine van Eldik", "Zij-instromers begeleiden"]
+    page = client.get(reverse("search"), {"zoek": "Rohof"}).content.decode()
+    assert f'<a href="{alliance.get_absolute_url()}" lang="nl">Jaap Rohof</a>' in page
+    assert "<mark>RA-ZON</mark>" not in page and "Programmaleider" in page

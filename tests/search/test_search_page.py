@@ -24,13 +24,14 @@ def results(client, **params):
 def test_every_public_kind_is_found(client):
     factories.post(title="Bericht over zeilboten")
     factories.event(title="Zeilboten kijken")
-    factories.partnership(name="Zeilboten partnerschap")
+    contact = factories.person(name="Zeilboten Visser")
+    factories.partnership(name="Zeilboten partnerschap", contact=contact)
     factories.education_region(name="Regio zeilboten")
     factories.rap_project(name="Zeilboten project")
     factories.organization(name="Zeilboten college")
     factories.alliance(name="Zeilboten alliantie")
     page = results(client, zoek="zeilboten")
-    assert "7 resultaten gevonden" in page
+    assert "8 resultaten gevonden" in page
     for kind, _label in search.kind_choices():
         assert f'value="{kind}"' in page
 
@@ -151,3 +152,11 @@ def test_the_demo_is_searchable_after_loading(client, demo):
     call_command("rebuild_search_index", stdout=out)
     assert f"Search index rebuilt: {SearchEntry.objects.count()} item(s)." in out.getvalue()
     assert "resultaten gevonden" in results(client, zoek="onderwijsregio")
+
+
+def test_a_word_finds_its_longer_forms_on_any_database(client):
+    factories.post(title="Zij-instromers begeleiden")
+    factories.post(title="Iets anders")
+    page = results(client, zoek="zij-instroom")
+    assert "Zij-instromers begeleiden" in page and "1 resultaat gevonden" in page
+    assert "Iets anders" not in page
