@@ -50,6 +50,8 @@ def _board_and_schools(organization):
             .order_by("name")
         )
     return organization.__dict__["_board_and_schools"]
+
+
 def alliances_of_person(person):
     """Where a person appears (the site search): the published alliances they are a
     contact of, the main alliance first (one query)."""

@@ -203,7 +203,12 @@ CHANGES = {
     "a partnership edit": (
         lambda event: _edit(Partnership, name="Een ander partnerschap"),
         # /regio/ counts the partnerships (per sector group and region).
-        PARTNERSHIPS | DETAILS | EVENT | SEARCH | {"regio overview", "RAP project detail"} | NETWORK,
+        PARTNERSHIPS
+        | DETAILS
+        | EVENT
+        | SEARCH
+        | {"regio overview", "RAP project detail"}
+        | NETWORK,
     ),
     "a region edit": (
         lambda event: _edit(EducationRegion, name="Een andere regio"),
