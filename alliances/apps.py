@@ -22,3 +22,8 @@ class AlliancesConfig(AppConfig):
 
         search.register(Alliance, "alliantie", alliance_search_text)
         search.register(Organization, "organisatie", organization_search_text)
+
+        from alliances.exports import ORGANIZATIONS
+        from razon import exports
+
+        exports.register(ORGANIZATIONS)

@@ -18,3 +18,8 @@ class PartnershipsConfig(AppConfig):
         from razon import search
 
         search.register(Partnership, "partnerschap", partnership_search_text)
+
+        from partnerships.exports import PARTNERSHIPS
+        from razon import exports
+
+        exports.register(PARTNERSHIPS)

@@ -19,3 +19,9 @@ class RegionsConfig(AppConfig):
 
         search.register(EducationRegion, "onderwijsregio", education_region_search_text)
         search.register(RAPProject, "rap-project", rap_project_search_text)
+
+        from razon import exports
+        from regions.exports import EDUCATION_REGIONS, RAP_PROJECTS
+
+        exports.register(EDUCATION_REGIONS)
+        exports.register(RAP_PROJECTS)
