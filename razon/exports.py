@@ -59,7 +59,7 @@ import datetime
 import io
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any
@@ -143,7 +143,6 @@ class Export:
     depends_on: list
     filterset: type | None = None
     items: Callable | None = None
-    notes: list = field(default_factory=list)  # extra lines for /open-data/
 
     @property
     def csv_url_name(self):

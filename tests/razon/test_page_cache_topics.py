@@ -103,18 +103,23 @@ def _rendered_again(pages, change, settings, monkeypatch):
 HOME, SEARCH = {"home"}, {"search page"}
 ALLIANCE = {"alliance"}
 ORGANIZATIONS = {"organizations", "organizations filtered", "organizations fragment"}
+ORGANIZATIONS |= {"organizations CSV"}
 REGIONS = {"regio overview", "onderwijsregio's", "onderwijsregio's filtered"}
 REGIONS |= {"onderwijsregio's fragment", "RAP projects", "RAP projects filtered"}
 REGIONS |= {"RAP projects fragment", "RAP project detail"}
+REGIONS |= {"onderwijsregio's JSON", "RAP projects CSV"}
 MAP = {"map", "map panel fragment"}
 PARTNERSHIPS = {"partnerships", "partnerships filtered", "partnerships tab fragment"}
 PARTNERSHIPS |= {"partnerships board options", "partnerships board options fragment"}
-AGENDA = {"agenda", "agenda filtered", "agenda fragment", "agenda.ics"}
+PARTNERSHIPS |= {"partnerships JSON"}
+# The agenda's export also names each event's organisers and partnerships.
+AGENDA_EXPORT = {"agenda CSV"}
+AGENDA = {"agenda", "agenda filtered", "agenda fragment", "agenda.ics"} | AGENDA_EXPORT
 POSTS = {"posts", "posts filtered", "posts fragment", "posts more fragment"}
 FEEDS = {"feed RSS", "feed Atom"}
 EVENT = {"event detail", "event registration", "event calendar"}
 DETAILS = {"organization detail", "onderwijsregio detail", "partnership detail", "post detail"}
-NEVER = {"contact", "privacy"}  # no content from the database
+NEVER = {"contact", "privacy", "open data"}  # no content from the database
 
 
 def _edit(model, **fields):
@@ -197,7 +202,7 @@ CHANGES = {
     "a registration for another event": (lambda event: _register_elsewhere(), set()),
     "a partnership edit": (
         lambda event: _edit(Partnership, name="Een ander partnerschap"),
-        PARTNERSHIPS | DETAILS | EVENT | SEARCH,
+        PARTNERSHIPS | DETAILS | EVENT | AGENDA_EXPORT | SEARCH,
     ),
     "a region edit": (
         lambda event: _edit(EducationRegion, name="Een andere regio"),
@@ -206,7 +211,16 @@ CHANGES = {
     "a document upload": (lambda event: _upload, EVENT | SEARCH),
     "an alliance edit": (
         lambda event: _edit(Alliance, name="Een andere alliantie", where={"is_main": True}),
-        HOME | ALLIANCE | ORGANIZATIONS | REGIONS | MAP | PARTNERSHIPS | DETAILS | EVENT | SEARCH,
+        HOME
+        | ALLIANCE
+        | ORGANIZATIONS
+        | REGIONS
+        | MAP
+        | PARTNERSHIPS
+        | DETAILS
+        | EVENT
+        | SEARCH
+        | AGENDA_EXPORT,
     ),
     "a public person edit": (
         lambda event: _edit(Person, name="Een ander persoon", where={"is_public": True}),
