@@ -75,7 +75,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from razon import pagecache
-from razon.pagination import PAGE_PARAM
 
 # What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): such a cell
 # gets a leading apostrophe, so it is read as text.
@@ -172,7 +171,7 @@ class Export:
             columns = [(column.key, column.label) for column in self.columns]
             response = csv_response(f"{self.filename}.csv", columns, rows)
         else:
-            response = self._json(request, rows)
+            response = self._json(request, filterset, rows)
         response["Link"] = f'<{LICENCE_URL}>; rel="license"'
         return response
 
@@ -196,12 +195,11 @@ class Export:
             row[column.key] = value
         return row
 
-    def _json(self, request, rows):
-        overview = reverse(self.overview)
-        query = request.GET.urlencode()
+    def _json(self, request, filterset, rows):
+        overview = reverse(self.overview) + _filter_query(filterset)
         data = {
             "dataset": str(self.title),
-            "source": request.build_absolute_uri(f"{overview}?{query}" if query else overview),
+            "source": request.build_absolute_uri(overview),
             "licence": LICENCE,
             "licence_url": LICENCE_URL,
             self.key: [{key: json_value(value) for key, value in row.items()} for row in rows],
@@ -215,14 +213,7 @@ class Export:
     def downloads(self, filterset):
         """[(label, address)] of the CSV and JSON with the overview's valid filters (no page
         number, nothing the export would refuse), for components.html#downloads."""
-        query = QueryDict(mutable=True)
-        if filterset is not None:
-            errors = filterset.form.errors if filterset.is_bound else {}
-            for name in filterset.filters:
-                if name not in errors and (values := filterset.data.getlist(name)):
-                    query.setlist(name, values)
-        query.pop(PAGE_PARAM, None)
-        suffix = f"?{query.urlencode()}" if query else ""
+        suffix = _filter_query(filterset)
         return [
             (_("CSV (Excel)"), reverse(self.csv_url_name) + suffix),
             ("JSON", reverse(self.json_url_name) + suffix),
@@ -231,6 +222,17 @@ class Export:
     def column_list(self):
         """What /open-data/ shows of the columns: [(CSV header, JSON key, description)]."""
         return [(column.label, column.key, column.description) for column in self.columns]
+
+
+def _filter_query(filterset):
+    """ "?<the valid filters>" of a filter set, or "" (no page number, nothing unknown)."""
+    query = QueryDict(mutable=True)
+    if filterset is not None:
+        errors = filterset.form.errors if filterset.is_bound else {}
+        for name in filterset.filters:
+            if name not in errors and (values := filterset.data.getlist(name)):
+                query.setlist(name, values)
+    return f"?{query.urlencode()}" if query else ""
 
 
 def _bounded_parameters(filterset, found):
