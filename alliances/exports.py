@@ -3,8 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from alliances.filters import OrganizationFilter
-from alliances.models import Organization
-from razon.exports import Column, Export, page_column
+from alliances.models import Organization, OrganizationKind
+from razon.exports import Column, Export, choice, page_column, sectors
 
 ORGANIZATIONS = Export(
     key="organizations",
@@ -26,13 +26,13 @@ ORGANIZATIONS = Export(
             "kind",
             _("Soort"),
             _("Lerarenopleiding, schoolbestuur, school, mbo-instelling, enzovoort."),
-            Organization.get_kind_display,
+            choice("kind", OrganizationKind),
         ),
         Column(
             "sectors",
             _("Sectoren"),
             _("De onderwijssectoren waarin de organisatie actief is (een lijst)."),
-            lambda organization: [str(sector) for sector in organization.sectors.all()],
+            sectors,
         ),
         Column("city", _("Plaats"), _("De vestigingsplaats."), "city"),
         Column(

@@ -4,8 +4,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from events.filters import EventFilter
-from events.models import Event
-from razon.exports import Column, Export, page_column
+from events.models import Event, EventKind
+from razon.exports import Column, Export, choice, page_column, sectors
 
 AGENDA = Export(
     key="events",
@@ -27,7 +27,7 @@ AGENDA = Export(
             "kind",
             _("Soort"),
             _("Strategiesessie, informatiebijeenkomst, webinar, enzovoort."),
-            Event.get_kind_display,
+            choice("kind", EventKind),
         ),
         Column(
             "starts_at",
@@ -53,7 +53,7 @@ AGENDA = Export(
             "sectors",
             _("Sectoren"),
             _("De onderwijssectoren (een lijst)."),
-            lambda event: [str(sector) for sector in event.sectors.all()],
+            sectors,
         ),
         Column(
             "organisers",

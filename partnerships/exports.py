@@ -3,8 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.filters import PartnershipFilter
-from partnerships.models import Partnership, Role
-from razon.exports import Column, Export, page_column
+from partnerships.models import Accreditation, Partnership, Role, SectorGroup
+from razon.exports import Column, Export, choice, page_column
 
 
 def _region(partnership):
@@ -39,7 +39,7 @@ PARTNERSHIPS = Export(
             "sector_group",
             _("Sectorgroep"),
             _("PO/(V)SO of VO/MBO."),
-            Partnership.get_sector_group_display,
+            choice("sector_group", SectorGroup),
         ),
         Column(
             "education_region",
@@ -75,7 +75,7 @@ PARTNERSHIPS = Export(
             "accreditation",
             _("Erkenning"),
             _("Erkend, aspirant of geen erkenning."),
-            Partnership.get_accreditation_display,
+            choice("accreditation", Accreditation),
         ),
         Column(
             "accreditation_year",

@@ -75,6 +75,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from razon import pagecache
+from razon.models import SectorCode
 
 # What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): such a cell
 # gets a leading apostrophe, so it is read as text.
@@ -109,6 +110,27 @@ class Column:
             return attrgetter(self.value)(item)
         except AttributeError:  # an empty relation on the way ("education_region.name")
             return None
+
+
+def choice(attribute, choices):
+    """A column value: the label of the item's `attribute` among `choices` (a TextChoices),
+    from a dict made once (`get_FOO_display` makes its own on every call: a third of an
+    export's time)."""
+    labels = dict(choices.choices)
+
+    def label(item):
+        value = getattr(item, attribute)
+        return labels.get(value, value)
+
+    return label
+
+
+_SECTOR_LABELS = dict(SectorCode.choices)
+
+
+def sectors(item):
+    """A column value: the labels of the item's sectors (prefetched), in their order."""
+    return [_SECTOR_LABELS[sector.code] for sector in item.sectors.all()]
 
 
 def page_url(item):

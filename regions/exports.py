@@ -2,9 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from razon.exports import Column, Export, page_column
+from razon.exports import Column, Export, choice, page_column, sectors
 from regions.filters import EducationRegionFilter, RAPProjectFilter
-from regions.models import EducationRegion, RAPProject
+from regions.models import EducationRegion, Programme, ProjectStatus, RAPProject, RegionStatus
 
 DEPENDS_ON = ["alliances", "regions", "sectors"]  # as the overviews
 
@@ -18,10 +18,6 @@ def _names(items):
     return [item.name for item in items]
 
 
-def _sectors(item):
-    return [str(sector) for sector in item.sectors.all()]
-
-
 def _municipalities(item):
     return _names(item.municipalities.all())
 
@@ -30,7 +26,7 @@ def _provinces(item):
     return sorted({municipality.province for municipality in item.municipalities.all()})
 
 
-SECTORS = Column("sectors", _("Sectoren"), _("De onderwijssectoren (een lijst)."), _sectors)
+SECTORS = Column("sectors", _("Sectoren"), _("De onderwijssectoren (een lijst)."), sectors)
 PROVINCES = Column(
     "provinces",
     _("Provincies"),
@@ -54,7 +50,7 @@ EDUCATION_REGIONS = Export(
             "phase",
             _("Fase"),
             _("Verkenning, voorloper of gevormd."),
-            EducationRegion.get_phase_display,
+            choice("phase", RegionStatus),
         ),
         Column(
             "started_on",
@@ -97,12 +93,12 @@ RAP_PROJECTS = Export(
     queryset=lambda: RAPProject.objects.published().for_export(),
     columns=[
         Column("name", _("Naam"), _("De naam van het project."), "name"),
-        Column("programme", _("Regeling"), _("RAP of RAL."), RAPProject.get_programme_display),
+        Column("programme", _("Regeling"), _("RAP of RAL."), choice("programme", Programme)),
         Column(
             "progress",
             _("Stand van zaken"),
             _("Gepland, lopend of afgerond."),
-            RAPProject.get_progress_display,
+            choice("progress", ProjectStatus),
         ),
         Column("start_year", _("Startjaar"), _("Het jaar waarin het project begon."), "start_year"),
         Column(
