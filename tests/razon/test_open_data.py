@@ -27,8 +27,9 @@ DRAFT = PublishStatus.DRAFT
 FORMULA = '=HYPERLINK("x")'
 # What no export may hold: drafts, and what a draft organisation or alliance is called.
 HIDDEN = ["Verborgen", "Concept"]
-# The exports the brief asks for (the network's ties may join them).
+# The exports the issue asks for.
 EXPECTED = {
+    "network:export",
     "partnerships:export",
     "alliances:organization_export",
     "regions:education_region_export",
@@ -289,6 +290,19 @@ def test_the_agenda_export_lists_the_upcoming_events_or_a_years_archive(client, 
     assert "geheime-link" not in body  # the join link goes to participants only
 
 
+def test_the_network_export_lists_every_pair_that_works_together(client, content):
+    data = read_json(client.get(reverse("network:export_json")))
+    (pair,) = data["ties"]  # the draft board is no one's partner
+    assert (pair["organization"], pair["other"]) == (FORMULA, "HAN Pabo")
+    assert (pair["partnerships"], pair["rap_projects"], pair["count"]) == (
+        ["Pabo Partnerschap"],
+        [],
+        1,
+    )
+    assert pair["other_url"].startswith("http://testserver/organisaties/")
+    assert read_json(client.get(reverse("network:export_json"), {"sector": "po"}))["ties"] == []
+
+
 # The overviews link to their exports
 
 
@@ -300,13 +314,15 @@ def test_the_agenda_export_lists_the_upcoming_events_or_a_years_archive(client, 
         ("regions:rap_projects", "regions:rap_project_export", "status=lopend", "sector"),
         ("partnerships:list", "partnerships:export", "sector=po-vso", "erkenning"),
         ("events:list", "events:export", "soort=webinar", "sector"),
+        ("network:network", "network:export", "sector=vo", "regio"),
     ],
 )
 def test_an_overview_links_to_its_exports_with_its_valid_filters(
     client, content, overview, url_name, query, invalid
 ):
     url = reverse(overview)
-    page = client.get(f"{url}?{query}&pagina=1&{invalid}=bestaat-niet&onbekend=1")
+    value = "x" * 201 if invalid == "regio" else "bestaat-niet"  # too long, or no choice
+    page = client.get(f"{url}?{query}&pagina=1&{invalid}={value}&onbekend=1")
     page = page.content.decode()
     fragment = client.get(f"{url}?{query}", headers={"HX-Request": "true", "HX-Target": "results"})
 
