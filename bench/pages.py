@@ -112,6 +112,7 @@ def public_pages():
         Page("RAP projects CSV", reverse("regions:rap_project_export_csv") + "?sector=vo"),
         Page("partnerships JSON", reverse("partnerships:export_json") + "?sector=vo-mbo"),
         Page("agenda CSV", reverse("events:export_csv")),
+        Page("network ties CSV", reverse("network:export_csv") + "?sector=vo"),
         Page("open data", reverse("open_data")),
     ]
     details = [

@@ -118,6 +118,9 @@ AGENDA = {"agenda", "agenda filtered", "agenda fragment", "agenda.ics"} | AGENDA
 POSTS = {"posts", "posts filtered", "posts fragment", "posts more fragment"}
 FEEDS = {"feed RSS", "feed Atom"}
 EVENT = {"event detail", "event registration", "event calendar"}
+# The network view and its ties' export show alliances, partnerships, regions and sectors.
+NETWORK = {"network", "network filtered", "network fragment", "network region options"}
+NETWORK |= {"network selected", "network panel fragment", "network ties CSV"}
 DETAILS = {"organization detail", "onderwijsregio detail", "partnership detail", "post detail"}
 NEVER = {"contact", "privacy", "open data"}  # no content from the database
 
@@ -202,11 +205,11 @@ CHANGES = {
     "a registration for another event": (lambda event: _register_elsewhere(), set()),
     "a partnership edit": (
         lambda event: _edit(Partnership, name="Een ander partnerschap"),
-        PARTNERSHIPS | DETAILS | EVENT | AGENDA_EXPORT | SEARCH,
+        PARTNERSHIPS | DETAILS | EVENT | AGENDA_EXPORT | NETWORK | SEARCH,
     ),
     "a region edit": (
         lambda event: _edit(EducationRegion, name="Een andere regio"),
-        REGIONS | MAP | PARTNERSHIPS | DETAILS | SEARCH,
+        REGIONS | MAP | PARTNERSHIPS | DETAILS | NETWORK | SEARCH,
     ),
     "a document upload": (lambda event: _upload, EVENT | SEARCH),
     "an alliance edit": (
@@ -220,7 +223,8 @@ CHANGES = {
         | DETAILS
         | EVENT
         | SEARCH
-        | AGENDA_EXPORT,
+        | AGENDA_EXPORT
+        | NETWORK,
     ),
     "a public person edit": (
         lambda event: _edit(Person, name="Een ander persoon", where={"is_public": True}),
