@@ -34,3 +34,8 @@ class AlliancesConfig(AppConfig):
         search.also_index(Organization, lambda organization: organization.people.all())
         search.also_index(Alliance, lambda alliance: alliance.contacts.all())
         search.also_index(AllianceContact, lambda contact: [contact.person])
+
+        from alliances.exports import ORGANIZATIONS
+        from razon import exports
+
+        exports.register(ORGANIZATIONS)

@@ -36,6 +36,16 @@ class OrganizationQuerySet(PublishableQuerySet):
         """Organisations as the directory lists them: with their sectors, by name."""
         return self.prefetch_related("sectors").order_by("name")
 
+    def for_export(self):
+        """As the directory, with the published alliances each takes part in (open data)."""
+        return self.for_directory().prefetch_related(
+            Prefetch(
+                "alliances",
+                queryset=Alliance.objects.published().order_by("-is_main", "short_name"),
+                to_attr="public_alliances",
+            )
+        )
+
     def by_slug(self, slugs):
         """The published organisations with these slugs, as {slug: organisation}; a missing or
         unpublished one is left out, so a page can name it without a link."""

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from alliances.exports import ORGANIZATIONS
 from alliances.filters import OrganizationFilter
 from alliances.models import Alliance, Organization
 from alliances.schema import alliance_schema, organization_schema
@@ -58,6 +59,7 @@ def organization_list(request):
         {
             "filterset": filterset,
             "page": paginate(request, filterset.qs, ORGANIZATIONS_PER_PAGE),
+            "downloads": ORGANIZATIONS.downloads(filterset),
             "breadcrumbs": [(_("Organisaties"), request.path)],
         },
         partials=OVERVIEW_PARTIALS,

@@ -132,6 +132,14 @@ def public_pages():
         Page("feed RSS", reverse("news:feed")),
         Page("feed Atom", reverse("news:feed_atom")),
         Page("agenda.ics", reverse("events:calendar")),
+        # The open data (razon/exports.py): each overview's export, both formats among them.
+        Page("organizations CSV", reverse("alliances:organization_export_csv") + "?sector=po"),
+        Page("onderwijsregio's JSON", reverse("regions:education_region_export_json")),
+        Page("RAP projects CSV", reverse("regions:rap_project_export_csv") + "?sector=vo"),
+        Page("partnerships JSON", reverse("partnerships:export_json") + "?sector=vo-mbo"),
+        Page("agenda CSV", reverse("events:export_csv")),
+        Page("network ties CSV", reverse("network:export_csv") + "?sector=vo"),
+        Page("open data", reverse("open_data")),
     ]
     details = [
         ("alliance detail", alliance),

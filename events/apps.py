@@ -75,3 +75,8 @@ class EventsConfig(AppConfig):
                 "worden naam, e-mailadres, organisatie, functie en vraag gewist."
             ),
         )
+
+        from events.exports import AGENDA
+        from razon import exports
+
+        exports.register(AGENDA)

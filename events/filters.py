@@ -42,6 +42,11 @@ class EventFilter(FacetedFilterSet):
         )
         return [(year, str(year), count) for year, count in years]
 
+    def events(self):
+        """What the agenda lists: the past events of the year chosen, latest first, or else
+        the upcoming ones, soonest first."""
+        return self.qs.order_by("-starts_at") if self.year else self.qs.upcoming()
+
     @property
     def year(self):
         return self.form.cleaned_data.get("jaar") if self.is_valid() else None

@@ -72,6 +72,23 @@ class EventQuerySet(PublishableQuerySet):
     def for_list(self):
         return self.prefetch_related("sectors").order_by("starts_at")
 
+    def for_export(self):
+        """Events as the open data holds them: sectors, and the published organisers and
+        partnerships."""
+        return self.prefetch_related(
+            "sectors",
+            models.Prefetch(
+                "organisers",
+                queryset=Organization.objects.published().order_by("name"),
+                to_attr="public_organisers",
+            ),
+            models.Prefetch(
+                "partnerships",
+                queryset=Partnership.objects.published().order_by("name"),
+                to_attr="public_partnerships",
+            ),
+        ).order_by("starts_at")
+
     def for_page(self):
         return self.with_registration_counts().prefetch_related(
             "sectors",

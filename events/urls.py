@@ -1,12 +1,14 @@
 from django.urls import path
 
 from events import views
+from events.exports import AGENDA
 
 app_name = "events"
 
 urlpatterns = [
     path("agenda/", views.event_list, name="list"),
     path("agenda.ics", views.agenda_calendar, name="calendar"),
+    *AGENDA.urlpatterns(),  # agenda/export.csv and .json (razon/exports.py)
     path("agenda/afmelden/<str:token>/", views.cancel, name="cancel"),
     path("agenda/<slug:slug>/", views.event_detail, name="detail"),
     path("agenda/<slug:slug>/kalender.ics", views.event_calendar, name="event_calendar"),

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from events import services
 from events.calendar import calendar_for
+from events.exports import AGENDA
 from events.filters import EventFilter
 from events.forms import RegistrationForm
 from events.models import Event, RegistrationStatus
@@ -31,7 +32,7 @@ def event_list(request):
         request.GET, queryset=Event.objects.published().for_list(), request=request
     )
     year = filterset.year
-    events = filterset.qs.order_by("-starts_at") if year else filterset.qs.upcoming()
+    events = filterset.events()
     return render_page(
         request,
         "events/event_list.html",
@@ -40,6 +41,7 @@ def event_list(request):
             "year": year,
             "page": paginate(request, events, PER_PAGE),
             "archive": filterset.facet("jaar"),
+            "downloads": AGENDA.downloads(filterset),
             "breadcrumbs": [(_("Agenda"), request.path)],
         },
         partials=OVERVIEW_PARTIALS,

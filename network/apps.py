@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class NetworkConfig(AppConfig):
     name = "network"
     verbose_name = _("Netwerk")
+
+    def ready(self):
+        from network.exports import TIES
+        from razon import exports
+
+        exports.register(TIES)

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 from alliances.models import Organization
 from network import graph
+from network.exports import TIES
 from network.filters import NetworkFilter
 from razon import pagecache
 from razon.models import SectorCode
@@ -75,6 +76,7 @@ def network_view(request):
             (graph.SEVERAL_COLOUR, _("Meerdere sectoren")),
             (graph.NO_SECTOR_COLOUR, _("Geen sector bekend")),
         ],
+        "downloads": TIES.downloads(filterset),
         "breadcrumbs": [(_("Netwerk"), request.path)],
     }
     return render_page(request, "network/network.html", context, partials=PARTIALS)

@@ -39,3 +39,8 @@ class PartnershipsConfig(AppConfig):
 
         collaboration.register(partnership_collaboration())
         search.also_index(Partnership, lambda partnership: list(partnership.contacts.all()))
+
+        from partnerships.exports import PARTNERSHIPS
+        from razon import exports
+
+        exports.register(PARTNERSHIPS)

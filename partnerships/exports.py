@@ -1,57 +1,96 @@
-"""The filtered overview as CSV (for Excel) and JSON, one row per partnership."""
+"""The partnership overview's open data (razon/exports.py): one row per partnership."""
 
-import json
-
-from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
-from razon.exports import csv_response
-
-COLUMNS = [
-    ("name", _("Naam")),
-    ("sector_group", _("Sectorgroep")),
-    ("education_region", _("Onderwijsregio")),
-    ("municipalities", _("Gemeenten")),
-    ("institutes", _("Lerarenopleidingen")),
-    ("boards", _("Schoolbesturen")),
-    ("member_count", _("Aantal deelnemers")),
-    ("accreditation", _("Erkenning")),
-    ("accreditation_year", _("Erkend sinds")),
-    ("student_count", _("Studenten per jaar")),
-    ("website", _("Website")),
-    ("url", _("Pagina")),
-]
+from partnerships.filters import PartnershipFilter
+from partnerships.models import Accreditation, Partnership, Role, SectorGroup
+from razon.exports import Column, Export, choice, page_column
 
 
-def rows(request, partnerships):
-    for partnership in partnerships:
-        members = partnership.key_memberships
-        yield {
-            "name": partnership.name,
-            "sector_group": partnership.get_sector_group_display(),
-            "education_region": partnership.education_region.name
-            if partnership.education_region and partnership.education_region.is_published
-            else "",
-            "municipalities": [m.name for m in partnership.municipalities.all()],
-            "institutes": [m.organization.name for m in members if m.role == "lerarenopleiding"],
-            "boards": [m.organization.name for m in members if m.role == "bestuur"],
-            "member_count": partnership.member_count,
-            "accreditation": partnership.get_accreditation_display(),
-            "accreditation_year": partnership.accreditation_year,
-            "student_count": partnership.student_count,
-            "website": partnership.website,
-            "url": request.build_absolute_uri(partnership.get_absolute_url()),
-        }
+def _region(partnership):
+    """The onderwijsregio's name, when published (the one place that reads the region)."""
+    region = partnership.education_region
+    return region.name if region and region.is_published else None
 
 
-def as_csv(request, partnerships):
-    return csv_response("partnerschappen.csv", COLUMNS, rows(request, partnerships))
+def _members(role):
+    def names(partnership):
+        return [m.organization.name for m in partnership.key_memberships if m.role == role]
+
+    return names
 
 
-def as_json(request, partnerships):
-    data = {"partnerships": list(rows(request, partnerships))}
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
-    )
-    response["Content-Disposition"] = 'attachment; filename="partnerschappen.json"'
-    return response
+PARTNERSHIPS = Export(
+    key="partnerships",
+    filename="partnerschappen",
+    title=_("Partnerschappen Samen Opleiden"),
+    description=_(
+        "De partnerschappen Samen Opleiden & Professionaliseren: sectorgroep, regio, "
+        "gemeenten, lerarenopleidingen, besturen en erkenning."
+    ),
+    overview="partnerships:list",
+    url_name="partnerships:export",
+    path="partnerschappen/export",
+    filterset=PartnershipFilter,
+    queryset=lambda: Partnership.objects.published().for_export(),
+    columns=[
+        Column("name", _("Naam"), _("De naam van het partnerschap."), "name"),
+        Column(
+            "sector_group",
+            _("Sectorgroep"),
+            _("PO/(V)SO of VO/MBO."),
+            choice("sector_group", SectorGroup),
+        ),
+        Column(
+            "education_region",
+            _("Onderwijsregio"),
+            _("De onderwijsregio waarin het partnerschap werkt."),
+            _region,
+        ),
+        Column(
+            "municipalities",
+            _("Gemeenten"),
+            _("De gemeenten waar het partnerschap werkt (een lijst)."),
+            lambda partnership: [m.name for m in partnership.municipalities.all()],
+        ),
+        Column(
+            "institutes",
+            _("Lerarenopleidingen"),
+            _("De lerarenopleidingen die meedoen (een lijst)."),
+            _members(Role.INSTITUTE),
+        ),
+        Column(
+            "boards",
+            _("Schoolbesturen"),
+            _("De schoolbesturen die meedoen (een lijst)."),
+            _members(Role.BOARD),
+        ),
+        Column(
+            "member_count",
+            _("Aantal deelnemers"),
+            _("Hoeveel organisaties meedoen, alle rollen samen."),
+            "member_count",
+        ),
+        Column(
+            "accreditation",
+            _("Erkenning"),
+            _("Erkend, aspirant of geen erkenning."),
+            choice("accreditation", Accreditation),
+        ),
+        Column(
+            "accreditation_year",
+            _("Erkend sinds"),
+            _("Het jaar van de erkenning (leeg als onbekend)."),
+            "accreditation_year",
+        ),
+        Column(
+            "student_count",
+            _("Studenten per jaar"),
+            _("Hoeveel studenten het partnerschap per jaar opleidt (leeg als onbekend)."),
+            "student_count",
+        ),
+        Column("website", _("Website"), _("De eigen website van het partnerschap."), "website"),
+        page_column(),
+    ],
+    depends_on=["alliances", "partnerships", "regions"],
+)

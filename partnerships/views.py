@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from partnerships import exports
+from partnerships.exports import PARTNERSHIPS
 from partnerships.filters import PartnershipFilter
 from partnerships.models import Partnership
 from razon import related
@@ -31,7 +31,7 @@ def partnership_list(request):
         {
             "filterset": filterset,
             "page": paginate(request, filterset.qs, PER_PAGE),
-            "export_query": request.GET.copy(),
+            "downloads": PARTNERSHIPS.downloads(filterset),
             "breadcrumbs": [(_("Partnerschappen"), request.path)],
         },
         partials=OVERVIEW_PARTIALS,
@@ -48,18 +48,6 @@ def partnership_facet(request, facet):
         facet,
         reverse("partnerships:list"),
         [(_("Partnerschappen"), reverse("partnerships:list"))],
-    )
-
-
-@require_safe
-def partnership_export(request, format):
-    partnerships = PartnershipFilter(
-        request.GET, queryset=Partnership.objects.published().for_export(), request=request
-    ).qs
-    return (
-        exports.as_csv(request, partnerships)
-        if format == "csv"
-        else exports.as_json(request, partnerships)
     )
 
 

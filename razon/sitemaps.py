@@ -13,6 +13,7 @@ LIST_PAGES = [
     "regions:education_regions",
     "regions:rap_projects",
     "privacy",
+    "open_data",
 ]
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from razon import mail, preview, richtext, search
+from razon import exports, mail, preview, richtext, search
 from razon.filters import SearchFilter
 from razon.images import CONTENT_TYPES_BY_EXTENSION, open_stored_image
 from razon.models import Document, SearchEntry
@@ -40,6 +40,31 @@ def privacy(request):
             "registration_retention_days": settings.RAZON_REGISTRATION_RETENTION_DAYS,
             "registration_confirm_hours": settings.RAZON_REGISTRATION_CONFIRM_HOURS,
             "breadcrumbs": [(_("Privacy"), request.path)],
+        },
+    )
+
+
+@require_safe
+@cached_page(depends_on=())  # the registered exports: nothing from the database
+def open_data(request):
+    """Every overview's open data (razon/exports.py): formats, columns and licence."""
+    return render(
+        request,
+        "razon/open_data.html",
+        {
+            "datasets": [
+                {
+                    "export": export,
+                    "overview_url": reverse(export.overview),
+                    "csv_url": reverse(export.csv_url_name),
+                    "json_url": reverse(export.json_url_name),
+                    "columns": export.column_list(),
+                }
+                for export in exports.registered()
+            ],
+            "licence": exports.LICENCE,
+            "licence_url": exports.LICENCE_URL,
+            "breadcrumbs": [(_("Open data"), request.path)],
         },
     )
 

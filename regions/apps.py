@@ -33,3 +33,9 @@ class RegionsConfig(AppConfig):
 
         collaboration.register_rap_projects()
         search.also_index(EducationRegion, lambda region: [region.contact])
+
+        from razon import exports
+        from regions.exports import EDUCATION_REGIONS, RAP_PROJECTS
+
+        exports.register(EDUCATION_REGIONS)
+        exports.register(RAP_PROJECTS)

@@ -65,6 +65,23 @@ class EducationRegionQuerySet(PublishableQuerySet):
             ),
         )
 
+    def for_export(self):
+        """Regions as the open data holds them, by name: sectors, municipalities (without
+        their outline) and the published members (`public_memberships`)."""
+        return self.prefetch_related(
+            "sectors",
+            Prefetch("municipalities", queryset=Municipality.objects.defer("geometry")),
+            Prefetch(
+                "regionmembership_set",
+                queryset=RegionMembership.objects.filter(
+                    organization__in=Organization.objects.published()
+                )
+                .select_related("organization")
+                .order_by("organization__name"),
+                to_attr="public_memberships",
+            ),
+        ).order_by("name")
+
     def with_public_contact(self):
         """Adds `public_contact`: the contact person with their organisation, only when the
         site may show them (None otherwise); in the same query."""
@@ -199,6 +216,23 @@ class RAPProjectQuerySet(PublishableQuerySet):
         """Projects as the overview lists them: with lead organisation, region and sectors."""
         return self.select_related("lead_organization", "education_region").prefetch_related(
             "sectors"
+        )
+
+    def for_export(self):
+        """Projects as the open data holds them, by name: as the page, the municipalities
+        without their outline."""
+        return (
+            self.select_related("lead_organization", "education_region")
+            .prefetch_related(
+                "sectors",
+                Prefetch("municipalities", queryset=Municipality.objects.defer("geometry")),
+                Prefetch(
+                    "partners",
+                    queryset=Organization.objects.published().order_by("name"),
+                    to_attr="public_partners",
+                ),
+            )
+            .order_by("name")
         )
 
     def for_page(self):

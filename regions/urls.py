@@ -1,6 +1,7 @@
 from django.urls import path
 
 from regions import views
+from regions.exports import EDUCATION_REGIONS, RAP_PROJECTS
 from regions.filters import RegionalFilterSet
 
 app_name = "regions"
@@ -9,12 +10,14 @@ urlpatterns = [
     path("regio/", views.overview, name="overview"),
     path("regio/kaart/", views.regiokaart_view, name="map"),
     path("onderwijsregios/", views.education_region_list, name="education_regions"),
+    *EDUCATION_REGIONS.urlpatterns(),  # export.csv and export.json (razon/exports.py)
     path(
         "onderwijsregios/<slug:slug>/",
         views.education_region_detail,
         name="education_region",
     ),
     path("rap-projecten/", views.rap_project_list, name="rap_projects"),
+    *RAP_PROJECTS.urlpatterns(),
     path("rap-projecten/<slug:slug>/", views.rap_project_detail, name="rap_project"),
     # The options of each facet with many (RegionalFilterSet.searchable_facets).
     *(

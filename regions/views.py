@@ -12,6 +12,7 @@ from razon.pagination import paginate
 from razon.partials import OVERVIEW_PARTIALS, render_facet_options, render_page
 from razon.preview import get_public_or_preview
 from regions import collaboration, regiokaart
+from regions.exports import EDUCATION_REGIONS, RAP_PROJECTS
 from regions.filters import EducationRegionFilter, RAPProjectFilter
 from regions.models import EducationRegion, Municipality, RAPProject
 
@@ -70,6 +71,7 @@ def education_region_list(request):
         EducationRegion.objects.published().for_overview(),
         "regions/educationregion_list.html",
         _("Onderwijsregio's"),
+        EDUCATION_REGIONS,
     )
 
 
@@ -82,6 +84,7 @@ def rap_project_list(request):
         RAPProject.objects.published().for_overview(),
         "regions/rapproject_list.html",
         _("RAP-projecten"),
+        RAP_PROJECTS,
     )
 
 
@@ -123,7 +126,7 @@ def _facet(request, filter_class, queryset, facet, overview, title):
     )
 
 
-def _overview(request, filter_class, queryset, template, title):
+def _overview(request, filter_class, queryset, template, title, export):
     filterset = filter_class(request.GET, queryset=queryset, request=request)
     return render_page(
         request,
@@ -131,6 +134,7 @@ def _overview(request, filter_class, queryset, template, title):
         {
             "filterset": filterset,
             "page": paginate(request, filterset.qs.order_by("name"), PER_PAGE),
+            "downloads": export.downloads(filterset),
             "breadcrumbs": [
                 (_("Regio-infrastructuur"), reverse("regions:overview")),
                 (title, request.path),

@@ -175,6 +175,16 @@ def test_a_person_not_public_appears_nowhere_and_public_where_tied(
     shown = showing(public)
     assert shown >= SHOWN_WHEN_PUBLIC, SHOWN_WHEN_PUBLIC - shown  # the walk reaches them
     reached = {"sitemap", "search", "partnerships:export_csv", "partnerships:export_json"}
+    reached |= {
+        f"{name}_{format}"
+        for name in (
+            "alliances:organization_export",
+            "regions:education_region_export",
+            "regions:rap_project_export",
+            "events:export",
+        )
+        for format in ("csv", "json")
+    }
     assert reached | {"events:calendar", "events:event_calendar"} <= set(public)
 
     person.is_public = False

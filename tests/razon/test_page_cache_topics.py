@@ -103,23 +103,28 @@ def _rendered_again(pages, change, settings, monkeypatch):
 HOME, SEARCH = {"home"}, {"search page"}
 ALLIANCE = {"alliance"}
 ORGANIZATIONS = {"organizations", "organizations filtered", "organizations fragment"}
+ORGANIZATIONS |= {"organizations CSV"}
 REGIONS = {"regio overview", "onderwijsregio's", "onderwijsregio's filtered"}
 REGIONS |= {"onderwijsregio's fragment", "RAP projects", "RAP projects filtered"}
 REGIONS |= {"RAP projects fragment", "RAP project detail"}
+REGIONS |= {"onderwijsregio's JSON", "RAP projects CSV"}
 MAP = {"map", "map panel fragment"}
 PARTNERSHIPS = {"partnerships", "partnerships filtered", "partnerships tab fragment"}
 PARTNERSHIPS |= {"partnerships board options", "partnerships board options fragment"}
 PARTNERSHIPS |= {"partnerships by region", "partnerships by board"}
-AGENDA = {"agenda", "agenda filtered", "agenda fragment", "agenda.ics"}
+PARTNERSHIPS |= {"partnerships JSON"}
+# The agenda's export also names each event's organisers and partnerships.
+AGENDA_EXPORT = {"agenda CSV"}
+AGENDA = {"agenda", "agenda filtered", "agenda fragment", "agenda.ics"} | AGENDA_EXPORT
 POSTS = {"posts", "posts filtered", "posts fragment", "posts more fragment"}
 FEEDS = {"feed RSS", "feed Atom"}
 EVENT = {"event detail", "event registration", "event calendar"}
+# The network view and its ties' export show alliances, partnerships, regions and sectors.
+NETWORK = {"network", "network filtered", "network fragment", "network region options"}
+NETWORK |= {"network selected", "network panel fragment", "network ties CSV"}
 DETAILS = {"organization detail", "onderwijsregio detail", "partnership detail", "post detail"}
 DETAILS |= {"board detail"}  # an organisation's page too, of a board with schools
-# /netwerk/ reads alliances, partnerships, regions and sectors (network/graph.py TOPICS).
-NETWORK = {"network", "network filtered", "network fragment", "network region options"}
-NETWORK |= {"network selected", "network panel fragment"}
-NEVER = {"contact", "privacy"}  # no content from the database
+NEVER = {"contact", "privacy", "open data"}  # no content from the database
 
 
 def _edit(model, **fields):
@@ -208,7 +213,8 @@ CHANGES = {
         | EVENT
         | SEARCH
         | {"regio overview", "RAP project detail"}
-        | NETWORK,
+        | NETWORK
+        | AGENDA_EXPORT,
     ),
     "a region edit": (
         lambda event: _edit(EducationRegion, name="Een andere regio"),
@@ -226,6 +232,7 @@ CHANGES = {
         | DETAILS
         | EVENT
         | SEARCH
+        | AGENDA_EXPORT
         | NETWORK,
     ),
     "a public person edit": (
