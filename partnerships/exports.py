@@ -44,8 +44,14 @@ PARTNERSHIPS = Export(
         Column(
             "education_region",
             _("Onderwijsregio"),
-            _("De onderwijsregio waarin het partnerschap werkt."),
+            _("De hoofdregio: de onderwijsregio waar het partnerschap thuishoort."),
             _region,
+        ),
+        Column(
+            "education_regions",
+            _("Werkt in onderwijsregio's"),
+            _("Alle onderwijsregio's waar het partnerschap werkt, met de hoofdregio (een lijst)."),
+            lambda partnership: [region.name for region in partnership.public_regions],
         ),
         Column(
             "municipalities",

@@ -73,7 +73,12 @@ class PartnershipQuerySet(PublishableQuerySet):
         export reads every row, so the size is one GROUP BY (`with_size_to_sort`): the
         subquery per row took 15 times as long on 1,000 partnerships."""
         return self._listed(whole_list=True).prefetch_related(
-            Prefetch("municipalities", queryset=Municipality.objects.defer("geometry"))
+            Prefetch("municipalities", queryset=Municipality.objects.only("name")),
+            Prefetch(
+                "education_regions",
+                queryset=EducationRegion.objects.published().only("name").order_by("name"),
+                to_attr="public_regions",
+            ),
         )
 
     def _listed(self, whole_list=False):

@@ -404,3 +404,17 @@ def test_an_export_that_refused_a_filter_is_not_stored(client, content, settings
     url = reverse("regions:education_region_export_csv")
     assert client.get(url, {"fase": "x"}).status_code == 400
     assert client.get(url, {"fase": "x"}).status_code == 400
+
+
+def test_the_partnership_export_lists_every_published_region_it_works_in(client, db):
+    main = factories.education_region(name="Regio Arnhem")
+    other = factories.education_region(name="Regio Achterhoek")
+    draft = factories.education_region(name="Concept Regio", status=DRAFT)
+    partnership = factories.partnership(name="Pabo Partnerschap", education_region=main)
+    partnership.education_regions.add(other, draft)
+
+    data = read_json(client.get(reverse("partnerships:export_json")))
+    (key,) = [key for key in data if isinstance(data[key], list)]
+    (row,) = data[key]
+    assert row["education_region"] == "Regio Arnhem"
+    assert row["education_regions"] == ["Regio Achterhoek", "Regio Arnhem"]
