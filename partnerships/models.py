@@ -9,7 +9,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization, Person, public_person
-from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector, published_condition
+from razon.models import (
+    ChoiceLabels,
+    DemoFlag,
+    Publishable,
+    PublishableQuerySet,
+    Sector,
+    published_condition,
+)
 from razon.richtext import RichTextField
 from regions.models import EducationRegion, Municipality
 
@@ -198,7 +205,7 @@ class MembershipQuerySet(models.QuerySet):
         )
 
 
-class Membership(models.Model):
+class Membership(ChoiceLabels, models.Model):
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="memberships"
     )

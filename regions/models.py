@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization, Person, public_person
-from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector
+from razon.models import ChoiceLabels, DemoFlag, Publishable, PublishableQuerySet, Sector
 from razon.richtext import RichTextField
 
 
@@ -157,7 +157,7 @@ class MemberRole(models.TextChoices):
     PARTNER = "partner", _("Partner")
 
 
-class RegionMembership(models.Model):
+class RegionMembership(ChoiceLabels, models.Model):
     region = models.ForeignKey(EducationRegion, on_delete=models.CASCADE)
     organization = models.ForeignKey(
         Organization, verbose_name=_("organisatie"), on_delete=models.CASCADE
