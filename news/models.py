@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +16,7 @@ from events.models import Event
 from partnerships.models import Partnership
 from razon.images import WebImageField
 from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector
+from razon.navigation import item_url
 from razon.richtext import RichTextField, reading_minutes
 from regions.models import EducationRegion
 
@@ -298,7 +298,7 @@ class Post(DemoFlag, Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("news:detail", args=[self.slug])
+        return item_url("news:detail", self.slug)
 
     def clean(self):
         super().clean()

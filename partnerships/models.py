@@ -5,7 +5,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization, Person, public_person
@@ -17,6 +16,7 @@ from razon.models import (
     Sector,
     published_condition,
 )
+from razon.navigation import item_url
 from razon.richtext import RichTextField
 from regions.models import EducationRegion, Municipality
 
@@ -195,7 +195,7 @@ class Partnership(DemoFlag, Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("partnerships:detail", args=[self.slug])
+        return item_url("partnerships:detail", self.slug)
 
 
 class MembershipQuerySet(models.QuerySet):

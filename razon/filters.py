@@ -92,6 +92,16 @@ class FacetedFilterSet(django_filters.FilterSet):
     # Other filters that "clear the filters" keeps (the words of a search).
     kept_when_clearing = ()
 
+    def get_form_class(self):
+        """One form class per filter set class, made on first use: its fields follow from
+        the declared filters alone (no filter here takes its choices from the request), and
+        each form copies them. django-filters makes a new class, with new fields, for every
+        filter set."""
+        cls = type(self)
+        if "_form_class" not in cls.__dict__:
+            cls._form_class = super().get_form_class()
+        return cls._form_class
+
     @staticmethod
     def choice_counts(queryset, field, choices):
         """[(value, label, count)] for each of a field's fixed choices: one GROUP BY query."""

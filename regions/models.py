@@ -6,12 +6,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization, Person, public_person
 from razon.models import ChoiceLabels, DemoFlag, Publishable, PublishableQuerySet, Sector
+from razon.navigation import item_url
 from razon.richtext import RichTextField
 
 
@@ -146,7 +146,7 @@ class EducationRegion(DemoFlag, Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("regions:education_region", args=[self.slug])
+        return item_url("regions:education_region", self.slug)
 
 
 class MemberRole(models.TextChoices):
@@ -267,7 +267,7 @@ class RAPProject(DemoFlag, Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("regions:rap_project", args=[self.slug])
+        return item_url("regions:rap_project", self.slug)
 
     def clean(self):
         """A RAP project lies within the scheme: it neither starts nor ends after the scheme's
