@@ -53,14 +53,19 @@ class RegionStatus(models.TextChoices):
 
 class EducationRegionQuerySet(PublishableQuerySet):
     def for_overview(self):
-        """Regions as the overview lists them: sectors, and member and municipality counts.
-        The counts are subqueries, not joins: the overview's filters, facets and page count
-        then query the regions alone, without a row per member and municipality."""
-        return self.prefetch_related("sectors").annotate(
-            member_count=_count_per_region(RegionMembership, "region", "organization"),
-            municipality_count=_count_per_region(
-                EducationRegion.municipalities.through, "educationregion", "municipality"
-            ),
+        """Regions as the overview lists them: sectors, and member and municipality counts;
+        only the columns the list shows. The counts are subqueries, not joins: the
+        overview's filters, facets and page count then query the regions alone, without a
+        row per member and municipality."""
+        return (
+            self.prefetch_related("sectors")
+            .annotate(
+                member_count=_count_per_region(RegionMembership, "region", "organization"),
+                municipality_count=_count_per_region(
+                    EducationRegion.municipalities.through, "educationregion", "municipality"
+                ),
+            )
+            .only("name", "slug", "phase", "status", "publish_at")
         )
 
     def with_public_contact(self):
@@ -194,9 +199,16 @@ class ProjectStatus(models.TextChoices):
 
 class RAPProjectQuerySet(PublishableQuerySet):
     def for_overview(self):
-        """Projects as the overview lists them: with lead organisation, region and sectors."""
-        return self.select_related("lead_organization", "education_region").prefetch_related(
-            "sectors"
+        """Projects as the overview lists them: with lead organisation and sectors, only the
+        columns the list shows."""
+        return (
+            self.select_related("lead_organization")
+            .prefetch_related("sectors")
+            .only(
+                *("name", "slug", "programme", "progress", "start_year", "end_year"),
+                *("status", "publish_at", "lead_organization__name"),
+                "lead_organization__short_name",
+            )
         )
 
     def for_page(self):
