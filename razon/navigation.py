@@ -11,6 +11,7 @@ SECTIONS = [
     ("alliances:organizations", _("Organisaties"), _("Opleidingen, besturen en partners.")),
     ("regions:overview", _("Regio"), _("Onderwijsregio's, Samen Opleiden en RAP.")),
     ("partnerships:list", _("Partnerschappen"), _("Samen Opleiden & Professionaliseren.")),
+    ("network:network", _("Netwerk"), _("Wie met wie samenwerkt, en waarin.")),
     ("events:list", _("Agenda"), _("Strategiesessies en bijeenkomsten.")),
     ("news:list", _("Berichten"), _("Nieuws, blogs en verslagen.")),
     ("contact:form", _("Contact"), _("Stuur ons een bericht.")),

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "alliances",
     "regions",
     "partnerships",
+    "network",
     "events",
     "news",
     "contact",

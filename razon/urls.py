@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("alliances.urls")),
     path("", include("regions.urls")),
     path("", include("partnerships.urls")),
+    path("", include("network.urls")),
     path("", include("events.urls")),
     path("", include("news.urls")),
     path("", include("contact.urls")),

@@ -17,7 +17,9 @@ PRIVATE_PREFIXES = ("admin/",)
 PLACEHOLDER = re.compile(r"<(?:\w+:)?(\w+)>")
 REGEX_GROUP = re.compile(r"\(\?P<(\w+)>[^()]*\)")
 # Query parameters the views read themselves (the filter sets' parameters are found below).
-VIEW_PARAMETERS = [PAGE_PARAM, PREVIEW_PARAM, "laag", "regio", "van", "next", "zoekterm"]
+VIEW_PARAMETERS = [
+    *(PAGE_PARAM, PREVIEW_PARAM, "laag", "regio", "van", "next", "zoekterm", "organisatie"),
+]
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ BASE = Path(settings.BASE_DIR)
 CONTENT_APPS = {"alliances", "regions", "partnerships", "events", "news", "contact"}
 
 # Each of the project's apps and the apps it may import, stated by hand:
-# razon ← alliances ← regions ← partnerships ← events ← news (a post can be about an event);
+# razon ← alliances ← regions ← partnerships ← events ← news (a post can be about an event),
+# partnerships ← network (the picture of who works with whom);
 # contact stands alone on razon, and so does privacy (the AVG tool: the apps register their
 # personal data with razon/personal_data.py); portal (the pages that read every app) and
 # accounts (the back-office with the editors' start page) are on top, beside each other. None
@@ -23,6 +24,8 @@ MAY_IMPORT = {
     "partnerships": {"razon", "alliances", "regions"},
     "events": {"razon", "alliances", "regions", "partnerships"},
     "news": {"razon", "alliances", "regions", "partnerships", "events"},
+    # The network (/netwerk/) reads who works with whom: organisations, regions, partnerships.
+    "network": {"razon", "alliances", "regions", "partnerships"},
     "contact": {"razon"},
     # The AVG tool reads the apps' personal data through razon/personal_data.py only.
     "privacy": {"razon"},
