@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from razon.images import WebImageField
 from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector
+from razon.navigation import item_url
 from razon.richtext import RichTextField
 
 
@@ -131,7 +132,7 @@ class Organization(DemoFlag, Publishable):
         return self.short_name or self.name
 
     def get_absolute_url(self):
-        return reverse("alliances:organization", args=[self.slug])
+        return item_url("alliances:organization", self.slug)
 
     def clean(self):
         """A parent is a board (or mbo institution), not the organisation itself nor one of
@@ -352,7 +353,7 @@ class Alliance(Publishable):
     def get_absolute_url(self):
         if self.is_main:
             return reverse("alliances:alliance")
-        return reverse("alliances:detail", args=[self.slug])
+        return item_url("alliances:detail", self.slug)
 
 
 class AllianceContactQuerySet(models.QuerySet):

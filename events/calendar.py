@@ -5,8 +5,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Timezone
-from icalendar import Event as CalendarEvent
+from icalendar import Timezone
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -40,36 +39,50 @@ VTIMEZONE = Timezone.from_ical(
 )
 
 
+# The lines of the VTIMEZONE above, as icalendar writes them (once per process).
+VTIMEZONE_LINES = VTIMEZONE.to_ical().decode().rstrip("\r\n").split("\r\n")
+FOLD_AT = 75  # octets: a content line is folded before it reaches them (RFC 5545, 3.1)
+
+
 def calendar_for(events, absolute_url, *, name=None):
     """The iCalendar text for `events`; `absolute_url(path)` makes the links absolute.
 
     Times are written as local Amsterdam times with their VTIMEZONE, so calendars show the
-    hour the event was announced with, also across a change to or from summer time."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//RA-ZON//Agenda//NL")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    hour the event was announced with, also across a change to or from summer time.
+
+    Written line by line, exactly as icalendar wrote it (properties in its order, its TEXT
+    escaping and folding; the tests read the result back with icalendar): building a
+    component per event cost about 2,500 function calls each, 100 events per feed."""
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//RA-ZON//Agenda//NL",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ]
     if name:
-        calendar.add("x-wr-calname", name)
-        calendar.add("x-wr-timezone", "Europe/Amsterdam")
-    calendar.add_component(VTIMEZONE)
-    stamp = timezone.now()
-    host = settings.RAZON_SITE_URL.split("://", 1)[-1].strip("/")
+        lines += [f"X-WR-CALNAME:{_text(name)}", "X-WR-TIMEZONE:Europe/Amsterdam"]
+    lines += VTIMEZONE_LINES
+    stamp = _utc(timezone.now())
+    host = _text(settings.RAZON_SITE_URL.split("://", 1)[-1].strip("/"))
     for event in events:
         url = absolute_url(event.get_absolute_url())
-        entry = CalendarEvent()
-        entry.add("uid", f"event-{event.pk}@{host}")
-        entry.add("dtstamp", stamp)
-        entry.add("dtstart", _local(event.starts_at))
-        entry.add("dtend", _local(event.ends_at))
-        entry.add("summary", event.title)
-        entry.add("description", "\n\n".join(filter(None, [event.summary, url])))
-        entry.add("location", event.location or event.online_platform or "Online")
-        entry.add("url", url)
-        entry.add("last-modified", event.updated_at)
-        calendar.add_component(entry)
-    return calendar.to_ical().decode()
+        description = "\n\n".join(filter(None, [event.summary, url]))
+        lines += [
+            "BEGIN:VEVENT",
+            f"SUMMARY:{_text(event.title)}",
+            f"DTSTART{_date_time(event.starts_at)}",
+            f"DTEND{_date_time(event.ends_at)}",
+            f"DTSTAMP:{stamp}",
+            f"UID:event-{event.pk}@{host}",
+            f"DESCRIPTION:{_text(description)}",
+            f"LAST-MODIFIED:{_utc(event.updated_at)}",
+            f"LOCATION:{_text(event.location or event.online_platform or 'Online')}",
+            f"URL:{url}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(f"{_fold(line)}\r\n" for line in lines)
 
 
 def _local(moment):
@@ -77,3 +90,62 @@ def _local(moment):
     02.00-03.00 hour in October), because a local time there means the first (RFC 5545)."""
     local = moment.astimezone(AMSTERDAM).replace(microsecond=0)
     return local.astimezone(UTC) if local.fold else local
+
+
+def _date_time(moment):
+    """A DTSTART or DTEND after its name: a local Amsterdam time with its TZID, or UTC."""
+    local = _local(moment)
+    if local.tzinfo is UTC:
+        return f":{_utc(local)}"
+    return f";TZID=Europe/Amsterdam:{local:%Y%m%dT%H%M%S}"
+
+
+def _utc(moment):
+    return f"{moment.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+
+
+def _text(value):
+    """A TEXT value escaped as RFC 5545 (3.3.11) asks, in icalendar's order."""
+    return (
+        str(value)
+        .replace(r"\N", "\n")
+        .replace("\\", "\\\\")
+        .replace(";", r"\;")
+        .replace(",", r"\,")
+        .replace("\r\n", r"\n")
+        .replace("\n", r"\n")
+        .replace("\r", r"\n")
+    )
+
+
+def _fold(line):
+    """The content line folded as icalendar folds it: before a line would reach FOLD_AT
+    octets, going on after CRLF and a space, never splitting an escape (a backslash or a
+    caret is carried over to the next line)."""
+    if line.isascii():
+        if len(line) < FOLD_AT:
+            return line
+        parts, start = [], 0
+        while len(line) - start >= FOLD_AT:
+            end = start + FOLD_AT - 1
+            if line[end - 1] in "\\^":
+                end -= 1
+            parts.append(line[start:end])
+            start = end
+        parts.append(line[start:])
+        return "\r\n ".join(parts)
+    parts, current, size = [], [], 0
+    for char in line:
+        length = len(char.encode())
+        if current and size + length >= FOLD_AT:
+            if len(current) > 1 and current[-1] in "\\^":
+                carried = current.pop()
+                parts.append("".join(current))
+                current, size = [carried], len(carried.encode())
+            else:
+                parts.append("".join(current))
+                current, size = [], 0
+        current.append(char)
+        size += length
+    parts.append("".join(current))
+    return "\r\n ".join(parts)

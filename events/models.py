@@ -7,13 +7,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce, Lower
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization
 from partnerships.models import Partnership
 from razon.models import DemoFlag, Document, Publishable, PublishableQuerySet, Sector
+from razon.navigation import item_url
 from razon.personal_data import ERASED, forget_in_admin_log
 from razon.richtext import RichTextField
 
@@ -234,7 +234,7 @@ class Event(DemoFlag, Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("events:detail", args=[self.slug])
+        return item_url("events:detail", self.slug)
 
     @property
     def is_past(self):

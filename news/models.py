@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +16,7 @@ from events.models import Event
 from partnerships.models import Partnership
 from razon.images import WebImageField
 from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector
+from razon.navigation import item_url
 from razon.richtext import RichTextField, reading_minutes
 from regions.models import EducationRegion, RAPProject
 
@@ -101,14 +101,15 @@ class PostQuerySet(PublishableQuerySet):
         the posts in common, not the size of the archive: the shared counts are looked up only
         for the candidates found by set lookups."""
         chosen = Post.related_posts.through.objects.filter(from_post=post.pk).values("to_post")
-        shares = {field: Q(pk__in=_sharing(post, field)) for field in SHARED_WEIGHTS}
+        own = {field: _own(post, field) for field in SHARED_WEIGHTS}  # built once, used twice
+        shares = {field: Q(pk__in=_sharing(*own[field])) for field in SHARED_WEIGHTS}
         narrow = [shares[field] for field in SHARED_WEIGHTS if field not in BROAD_FIELDS]
         broad = reduce(or_, (shares[field] for field in BROAD_FIELDS))
         newest_broad = (
             self.exclude(pk=post.pk).filter(broad).newest_first().values("pk")[:BROAD_CANDIDATES]
         )
         score = sum(
-            (weight * _shared_count(post, field) for field, weight in SHARED_WEIGHTS.items()),
+            (weight * _shared_count(*own[field]) for field, weight in SHARED_WEIGHTS.items()),
             start=Value(0),
         )
         return (
@@ -137,17 +138,15 @@ def _own(post, field):
     return through, target, through.objects.filter(post=post.pk).values(target)
 
 
-def _sharing(post, field):
-    """The posts sharing at least one item of the many-to-many `field` with `post` (a
+def _sharing(through, target, own):
+    """The posts sharing at least one of a post's items (`_own()`) in that join table (a
     subquery of post ids)."""
-    through, target, own = _own(post, field)
     return through.objects.filter(**{f"{target}__in": own}).values("post")
 
 
-def _shared_count(post, field):
-    """How many of `post`'s items in the many-to-many `field` a candidate post shares, as a
-    subquery on the join table (so counting costs no extra query and no row multiplication)."""
-    through, target, own = _own(post, field)
+def _shared_count(through, target, own):
+    """How many of a post's items (`_own()`) a candidate post shares in that join table, as a
+    subquery on it (so counting costs no extra query and no row multiplication)."""
     shared = (
         through.objects.filter(post=OuterRef("pk"), **{f"{target}__in": own})
         .order_by()
@@ -307,7 +306,7 @@ class Post(DemoFlag, Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("news:detail", args=[self.slug])
+        return item_url("news:detail", self.slug)
 
     def clean(self):
         super().clean()

@@ -5,11 +5,18 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization, Person, public_person_condition
-from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector, published_condition
+from razon.models import (
+    ChoiceLabels,
+    DemoFlag,
+    Publishable,
+    PublishableQuerySet,
+    Sector,
+    published_condition,
+)
+from razon.navigation import item_url
 from razon.richtext import RichTextField
 from regions.models import EducationRegion, Municipality, RAPProject
 
@@ -237,7 +244,7 @@ class Partnership(DemoFlag, Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("partnerships:detail", args=[self.slug])
+        return item_url("partnerships:detail", self.slug)
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
@@ -263,7 +270,7 @@ class MembershipQuerySet(models.QuerySet):
         )
 
 
-class Membership(models.Model):
+class Membership(ChoiceLabels, models.Model):
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="memberships"
     )

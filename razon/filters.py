@@ -92,6 +92,16 @@ class FacetedFilterSet(django_filters.FilterSet):
     # Other filters that "clear the filters" keeps (the words of a search).
     kept_when_clearing = ()
 
+    def get_form_class(self):
+        """One form class per filter set class, made on first use: its fields follow from
+        the declared filters alone (no filter here takes its choices from the request), and
+        each form copies them. django-filters makes a new class, with new fields, for every
+        filter set."""
+        cls = type(self)
+        if "_form_class" not in cls.__dict__:
+            cls._form_class = super().get_form_class()
+        return cls._form_class
+
     @staticmethod
     def choice_counts(queryset, field, choices):
         """[(value, label, count)] for each of a field's fixed choices: one GROUP BY query."""
@@ -113,13 +123,26 @@ class FacetedFilterSet(django_filters.FilterSet):
         return self.queryset
 
     def queryset_without(self, name):
-        """The results under every filter but `name` (and without sorting)."""
-        data = self.data.copy()
-        data.pop(name, None)
-        for other, filter_ in self.filters.items():
-            if isinstance(filter_, django_filters.OrderingFilter):
-                data.pop(other, None)
-        return type(self)(data, queryset=self.facet_base_queryset(), request=self.request).qs
+        """The results under every filter but `name` (and without sorting): the values this
+        form cleaned, applied to `facet_base_queryset()`. (A second filter set per facet
+        would build, fill and validate a form of its own each time.)"""
+        queryset = self.facet_base_queryset().all()
+        if not self.is_bound:
+            return queryset
+        self.errors  # noqa: B018 -- validates the form once, as `qs` does
+        without = {name} | {
+            other
+            for other, filter_ in self.filters.items()
+            if isinstance(filter_, django_filters.OrderingFilter)
+        }
+        return self.filter_queryset(queryset, without=without)
+
+    def filter_queryset(self, queryset, without=()):
+        """django-filters' `filter_queryset`, leaving out the filters named in `without`."""
+        for name, value in self.form.cleaned_data.items():
+            if name not in without:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
 
     def _selected(self, name):
         return str(self.form.cleaned_data.get(name) or "") if self.is_valid() else ""
@@ -290,10 +313,10 @@ class SearchFilter(FacetedFilterSet):
         self.form.is_valid()
         return (self.form.cleaned_data.get("zoek") or "").strip()
 
-    def filter_queryset(self, queryset):
+    def filter_queryset(self, queryset, without=()):
         if not self.query:
             return queryset.none()
-        return super().filter_queryset(queryset)
+        return super().filter_queryset(queryset, without)
 
     def filter_search(self, queryset, name, value):
         return search.search(queryset, value.strip())

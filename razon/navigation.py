@@ -37,3 +37,19 @@ def sections():
 
 def url_or_none(url_name):
     return _resolvable(url_name)
+
+
+SLUG_PLACEHOLDER = "slug-placeholder"
+
+
+@cache
+def _around_slug(url_name):
+    return reverse(url_name, args=[SLUG_PLACEHOLDER]).split(SLUG_PLACEHOLDER)
+
+
+def item_url(url_name, slug):
+    """`reverse(url_name, args=[slug])` for an address whose one argument is a slug, for a
+    fraction of its cost: the address is reversed once per name, the slug put in its place
+    (a slug needs no quoting). Every row of an overview links to its item's page."""
+    before, after = _around_slug(url_name)
+    return f"{before}{slug}{after}"

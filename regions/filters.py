@@ -128,12 +128,19 @@ class RAPProjectFilter(RegionalFilterSet):
         return queryset.active_in(int(value)) if 1900 < value < 2200 else queryset.none()
 
     def facet_jaar(self, queryset):
-        """Projects per year they ran in (one query; the years are counted in Python)."""
+        """Projects per year they ran in: one query counting the projects per span (start and
+        end year), so as many rows as there are different spans, however many projects; the
+        years of each span are added up in Python."""
         counts = Counter()
         this_year = timezone.now().year
-        spans = queryset.order_by().values_list("pk", "start_year", "end_year").distinct()
-        for _pk, start, end in spans:
-            counts.update(range(start, (end or this_year) + 1))
+        spans = (
+            queryset.order_by()
+            .values_list("start_year", "end_year")
+            .annotate(projects=Count("pk", distinct=True))
+        )
+        for start, end, projects in spans:
+            for year in range(start, (end or this_year) + 1):
+                counts[year] += projects
         return [(year, str(year), counts[year]) for year in sorted(counts, reverse=True)]
 
     def facet_regeling(self, queryset):

@@ -6,12 +6,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization, Person, public_person
-from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector
+from razon.models import ChoiceLabels, DemoFlag, Publishable, PublishableQuerySet, Sector
+from razon.navigation import item_url
 from razon.richtext import RichTextField
 
 
@@ -55,14 +55,19 @@ class RegionStatus(models.TextChoices):
 
 class EducationRegionQuerySet(PublishableQuerySet):
     def for_overview(self):
-        """Regions as the overview lists them: sectors, and member and municipality counts.
-        The counts are subqueries, not joins: the overview's filters, facets and page count
-        then query the regions alone, without a row per member and municipality."""
-        return self.prefetch_related("sectors").annotate(
-            member_count=_count_per_region(RegionMembership, "region", "organization"),
-            municipality_count=_count_per_region(
-                EducationRegion.municipalities.through, "educationregion", "municipality"
-            ),
+        """Regions as the overview lists them: sectors, and member and municipality counts;
+        only the columns the list shows. The counts are subqueries, not joins: the
+        overview's filters, facets and page count then query the regions alone, without a
+        row per member and municipality."""
+        return (
+            self.prefetch_related("sectors")
+            .annotate(
+                member_count=_count_per_region(RegionMembership, "region", "organization"),
+                municipality_count=_count_per_region(
+                    EducationRegion.municipalities.through, "educationregion", "municipality"
+                ),
+            )
+            .only("name", "slug", "phase", "status", "publish_at")
         )
 
     def for_export(self):
@@ -165,7 +170,7 @@ class EducationRegion(DemoFlag, Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("regions:education_region", args=[self.slug])
+        return item_url("regions:education_region", self.slug)
 
 
 class MemberRole(models.TextChoices):
@@ -176,7 +181,7 @@ class MemberRole(models.TextChoices):
     PARTNER = "partner", _("Partner")
 
 
-class RegionMembership(models.Model):
+class RegionMembership(ChoiceLabels, models.Model):
     region = models.ForeignKey(EducationRegion, on_delete=models.CASCADE)
     organization = models.ForeignKey(
         Organization, verbose_name=_("organisatie"), on_delete=models.CASCADE
@@ -213,9 +218,16 @@ class ProjectStatus(models.TextChoices):
 
 class RAPProjectQuerySet(PublishableQuerySet):
     def for_overview(self):
-        """Projects as the overview lists them: with lead organisation, region and sectors."""
-        return self.select_related("lead_organization", "education_region").prefetch_related(
-            "sectors"
+        """Projects as the overview lists them: with lead organisation and sectors, only the
+        columns the list shows."""
+        return (
+            self.select_related("lead_organization")
+            .prefetch_related("sectors")
+            .only(
+                *("name", "slug", "programme", "progress", "start_year", "end_year"),
+                *("status", "publish_at", "lead_organization__name"),
+                "lead_organization__short_name",
+            )
         )
 
     def for_export(self):
@@ -303,7 +315,7 @@ class RAPProject(DemoFlag, Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("regions:rap_project", args=[self.slug])
+        return item_url("regions:rap_project", self.slug)
 
     def clean(self):
         """A RAP project lies within the scheme: it neither starts nor ends after the scheme's

@@ -4,7 +4,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.forms.utils import flatatt
 from django.utils.formats import time_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
@@ -31,6 +31,21 @@ def protected_mailto(email, css_class=""):
         _entities(f"mailto:{email}"),
         format_html(' class="{}"', css_class) if css_class else "",
         _entities(email),
+    )
+
+
+@register.simple_tag
+def sector_tags(sectors):
+    """An item's sectors as a list of tags, nothing when it has none. A tag rather than a
+    partial: every row of an overview shows one, and an include with its loop cost about as
+    much as the rest of the row."""
+    labels = [(str(sector),) for sector in sectors]
+    if not labels:
+        return ""
+    return format_html(
+        '<ul class="tags" aria-label="{}">{}</ul>',
+        _("Sectoren"),
+        format_html_join("", "<li>{}</li>", labels),
     )
 
 

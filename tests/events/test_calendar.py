@@ -78,3 +78,18 @@ def test_the_agenda_feed_is_a_window_not_the_archive(client, monkeypatch):
     assert titles() == {"Vorige maand", "Straks 0", "Straks 1", "Straks 2"}
     monkeypatch.setattr("events.models.CALENDAR_FEED_SIZE", 3)
     assert titles() == {"Straks 0", "Straks 1", "Straks 2"}
+
+
+def test_text_is_escaped_and_long_lines_folded_as_icalendar_reads_them(client):
+    """The file is written line by line (events/calendar.py): commas, semicolons, backslashes
+    and line breaks escaped, lines folded before 75 octets without splitting a character."""
+    title = "Eén, twee; drie\\vier " + "ë" * 60 + " " + "x" * 80
+    summary = "Regel 1\nRegel 2, met; tekens\r\nen meer"
+    event = factories.event(title=title, summary=summary, location="Zaal 1, Nijmegen")
+    content = client.get(reverse("events:event_calendar", args=[event.slug])).content
+    assert all(len(line) <= 75 for line in content.split(b"\r\n"))  # octets, with the fold
+    assert "SUMMARY:Eén\\, twee\\; drie\\\\vier" in content.decode()
+    (entry,) = Calendar.from_ical(content).walk("VEVENT")
+    assert str(entry["SUMMARY"]) == title
+    assert str(entry["DESCRIPTION"]).startswith("Regel 1\nRegel 2, met; tekens\nen meer\n\nhttp")
+    assert str(entry["LOCATION"]) == "Zaal 1, Nijmegen"
