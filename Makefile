@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 export DEBUG ?= 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint format check-deploy messages setup clean bench cluster cluster-stop
+.PHONY: run test lint format check-deploy messages setup clean bench cluster cluster-stop faults
 
 $(VENV)/.installed: pyproject.toml
 	@PYTHON=$$(bin/find-python) || exit 1; \
@@ -64,13 +64,22 @@ bench: setup
 # nginx with TLS in front of two gunicorn app servers and the mail worker, on a PostgreSQL and
 # a Redis of its own, all in .cluster/. Installs nginx when missing. `make cluster-stop` stops
 # exactly the processes it started; `make test PYTEST_ARGS='-m cluster'` tests it.
-cluster: setup
-	@command -v nginx >/dev/null || apt-get install -y -qq nginx-light || \
+NGINX := command -v nginx >/dev/null || apt-get install -y -qq nginx-light || \
 	  { apt-get update -qq && apt-get install -y -qq nginx-light; }
+
+cluster: setup
+	@$(NGINX)
 	$(PY) deploy/cluster.py start
 
 cluster-stop:
 	$(PY) deploy/cluster.py stop
+
+# Faults, measured (deploy/faults.py, README "Faults"): the cluster under a bounded load while
+# PostgreSQL restarts, Redis restarts, an app server is killed and the mail server hangs, about
+# 20 s each. Prints a table (also .cluster/faults.md) and fails when a promise is broken.
+faults: setup
+	@$(NGINX)
+	$(PY) deploy/faults.py $(FAULTS_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -75,9 +75,10 @@ def values():
     }
 
 
-def overrides():
+def overrides(changes=None):
     """What the cluster's environment file changes in the rendered example: its own secret,
-    database and Redis, and mail printed to the worker's log instead of sent."""
+    database and Redis, and mail printed to the worker's log instead of sent; then `changes`
+    (`make faults` raises the rate limits and points the mail at a server of its own)."""
     return {
         "SECRET_KEY": secret(),
         "DATABASE_URL": DATABASE_URL,
@@ -86,6 +87,7 @@ def overrides():
         "EMAIL_HOST_USER": "",
         "EMAIL_HOST_PASSWORD": "",
         "ADMINS": "",
+        **(changes or {}),
     }
 
 
@@ -297,6 +299,20 @@ def start_postgres():
             db.execute("CREATE DATABASE razon")
 
 
+def stop_postgres():
+    if (POSTGRES / "data" / "postmaster.pid").exists():
+        subprocess.run(
+            as_postgres(
+                [postgres_bin("pg_ctl"), "stop", "-w", "-m", "fast", "-D", str(POSTGRES / "data")]
+            ),
+            capture_output=True,
+        )
+
+
+def stop_redis():
+    stop_pid(pidfile_pid(HOME / "redis.pid"), "redis-server")
+
+
 def start_redis():
     pidfile = HOME / "redis.pid"
     if alive(pidfile_pid(pidfile), "redis-server"):
@@ -340,6 +356,29 @@ def start_service(name):
         start_new_session=True,
     )
     (PIDS / f"{name}.pid").write_text(f"{process.pid}\n")
+
+
+def children(pid):
+    """The ids of the processes whose parent is `pid` (a gunicorn master's workers)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def kill_service(name):
+    """A crash: SIGKILL to the service's process and its children at once (for an app server
+    its gunicorn master and workers), nothing closed cleanly."""
+    pid = recorded(name)
+    if alive(pid, service_word(name)):
+        for process in [pid, *children(pid)]:
+            os.kill(process, signal.SIGKILL)
+        stop_pid(pid, service_word(name), timeout=5)
 
 
 def run_oneshot(unit):
@@ -448,13 +487,13 @@ def make_certificate():
     )
 
 
-def start():
+def start(changes=None):
     started = time.monotonic()
     for folder in (HOME, PIDS, LOGS, HOME / "media"):
         folder.mkdir(parents=True, exist_ok=True)
     make_certificate()
     render.render(RENDERED, values())
-    write_env_file(RENDERED / "razon.env", ENV_FILE, overrides())
+    write_env_file(RENDERED / "razon.env", ENV_FILE, overrides(changes))
     env = environment()
     with ThreadPoolExecutor() as pool:
         # App servers and the worker start afresh, with the code as it is now.
@@ -496,13 +535,8 @@ def stop():
     """Stops what start() started, by the ids it recorded; nothing else."""
     stop_pid(pidfile_pid(NGINX / "nginx.pid"), "nginx", sig=signal.SIGQUIT)
     stop_services()
-    stop_pid(pidfile_pid(HOME / "redis.pid"), "redis-server")
-    data = POSTGRES / "data"
-    if (data / "postmaster.pid").exists():
-        subprocess.run(
-            as_postgres([postgres_bin("pg_ctl"), "stop", "-w", "-m", "fast", "-D", str(data)]),
-            capture_output=True,
-        )
+    stop_redis()
+    stop_postgres()
     for path in PIDS.glob("*.pid"):
         path.unlink()
     print("Cluster stopped.")

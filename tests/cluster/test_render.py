@@ -29,6 +29,9 @@ def test_every_file_renders_for_production_without_a_placeholder_left(tmp_path):
     assert "server_name portal.ra-zon.nl;" in site
     assert "/etc/letsencrypt/live/portal.ra-zon.nl/fullchain.pem" in site
     assert "proxy_set_header X-Forwarded-Proto $scheme;" in site
+    # The app's 503 (the database away) is the visitor's answer: never passed on to the other
+    # server nor counted against both (max_fails), which would answer nginx's 502 instead.
+    assert "proxy_next_upstream error timeout;" in site
     unit = (tmp_path / "systemd" / "razon-app@.service").read_text()
     assert (
         "ExecStart=/srv/razon/.venv/bin/gunicorn --config /srv/razon/deploy/gunicorn.conf.py"
