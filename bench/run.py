@@ -294,6 +294,7 @@ def measure_rush(args, env, base_url, pages, baseline):
     )
     rows = []
     try:
+        registrar.stdout.readline()  # "started": Django is up, the registrations begin
         time.sleep(2)  # the first registrations are under way
         baselines = [baseline()]
         for name, (path, target) in paths.items():
