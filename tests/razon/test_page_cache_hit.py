@@ -131,7 +131,6 @@ def test_a_dropped_connection_is_replaced_as_the_health_check_would(settings):
     PageCacheGeneration.renew(["news"])
     connection.ensure_connection()
     connection.health_check_enabled, connection.health_check_done = True, False
-    dropped = connection.connection
     read = PageCacheGeneration.read.__func__
     calls = []
 
@@ -141,12 +140,15 @@ def test_a_dropped_connection_is_replaced_as_the_health_check_would(settings):
             raise OperationalError("server closed the connection unexpectedly")
         return read(cls, topics)
 
-    with mock.patch.object(PageCacheGeneration, "read", classmethod(fails_once)):
+    with (
+        mock.patch.object(PageCacheGeneration, "read", classmethod(fails_once)),
+        mock.patch.object(connection, "close", wraps=connection.close) as close,
+    ):
         generations = pagecache.current_generations(["news"])
 
     assert set(generations) == {"news"}
     assert len(calls) == 2
-    assert connection.connection is not dropped
+    close.assert_called_once()  # a new connection for the second read
 
 
 def test_a_registration_renews_only_its_events_seats(db, settings, monkeypatch):
