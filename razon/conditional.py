@@ -71,19 +71,18 @@ def personal(request):
     )
 
 
-def tag_cached_page(request, response, content, placeholder):
-    """Give a page served from the page cache its ETag (see the module): `content` is the
-    page as cached, with `placeholder` where the visitor's token goes."""
-    digest = hashlib.sha256(getattr(request, "LANGUAGE_CODE", "").encode())
-    digest.update(b"\n")
-    marker = placeholder.encode()
-    # The placeholder is random per process: left out, every process gives the same tag.
-    digest.update(content.replace(marker, b"") if marker in content else content)
-    if marker in content:
+def tag_cached_page(request, response, digest, has_token):
+    """Give a page served from the page cache its ETag (see the module): `digest` is the
+    sha256 of the page as cached, without the placeholder where the visitor's token goes
+    (computed once, when the page is stored)."""
+    tag = hashlib.sha256(getattr(request, "LANGUAGE_CODE", "").encode())
+    tag.update(b"\n")
+    tag.update(digest.encode())
+    if has_token:
         secret = request.META.get("CSRF_COOKIE", "")
-        digest.update(salted_hmac(ETAG_SALT, secret, algorithm="sha256").digest())
+        tag.update(salted_hmac(ETAG_SALT, secret, algorithm="sha256").digest())
     # Weak: the bytes differ in every response (the token), the page does not.
-    response["ETag"] = "W/" + quote_etag(digest.hexdigest()[:40])
+    response["ETag"] = "W/" + quote_etag(tag.hexdigest()[:40])
     return response
 
 

@@ -49,7 +49,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.http import HttpResponse
@@ -97,19 +97,16 @@ def cached_page(view=None, *, depends_on=None):
             return view(request, *args, **kwargs)
         topics = _page_topics(depends_on, kwargs)
         request.razon_page_topics = topics  # what the page shows, for what it caches itself
-        generations = current_generations(topics)
+        read = getattr(request, "razon_page_cache_read", None)  # by PageCacheMiddleware
+        generations = read[1] if read and read[0] == topics else current_generations(topics)
         if generations is None:  # the database is down and this process never read them
             return view(request, *args, **kwargs)
         key = _key(request)
         stored = cache.get(key)
+        pending = getattr(request, "razon_page_cache_middleware", False)
         request.razon_page_cache_hit = True  # until the branch below renders it (request log)
-        # An entry of older generations is stale (as is one without its placeholder or its
-        # topics' generations, stored by an older release).
-        if (
-            stored is None
-            or stored.get("generations") != generations
-            or "placeholder" not in stored
-        ):
+        # An entry of older generations is stale (as is one stored by an older release).
+        if not _current(stored, generations):
             request.razon_page_cache = True  # the context processor renders the placeholder
             request.razon_page_cache_hit = False
             request.razon_page_cache_accepted = set()  # filled by accept()
@@ -121,27 +118,132 @@ def cached_page(view=None, *, depends_on=None):
                 request.razon_page_cache = False  # an error page renders the real token
             if not (_cacheable_response(request, response) and _bounded(request)):
                 return _personalised(request, response, CSRF_PLACEHOLDER)
-            stored = {
-                "generations": generations,
-                "placeholder": CSRF_PLACEHOLDER,  # another process renders with its own
-                "content": response.content,
-                "headers": dict(response.headers),  # the view's own; middleware adds more
-            }
+            stored = _entry(response.content, dict(response.headers), topics, generations)
+            timeout = seconds_until(horizon(generations))
+            if timeout > 0 and not pending:
+                cache.set(key, stored, min(timeout, MAX_TIMEOUT))
+        if pending and "wire_headers" not in stored:
+            # PageCacheMiddleware stores it with the headers the middleware between it and
+            # the view add, so that it can answer the next request itself.
             timeout = seconds_until(horizon(generations))
             if timeout > 0:
-                cache.set(key, stored, min(timeout, MAX_TIMEOUT))
+                request.razon_page_cache_store = (key, stored, min(timeout, MAX_TIMEOUT))
         _remember(topics, generations)
-        response = HttpResponse(stored["content"])
-        for header, value in stored["headers"].items():
-            response[header] = value
-        patch_vary_headers(response, ["HX-Request"])
-        response = _personalised(request, response, stored["placeholder"])
-        return conditional.tag_cached_page(
-            request, response, stored["content"], stored["placeholder"]
-        )
+        return _response(request, stored, stored["headers"])
 
     wrapper.depends_on = depends_on  # for the tests that check it against what it reads
     return wrapper
+
+
+# Response headers that are each response's own: never stored with an entry.
+PER_RESPONSE_HEADERS = {"content-length", "etag", "set-cookie"}
+
+
+def _entry(content, headers, topics, generations):
+    """What the cache keeps of a page: its content with the placeholder, the view's headers,
+    its topics and their generations, and what each hit would otherwise compute again."""
+    marker = CSRF_PLACEHOLDER.encode()
+    return {
+        "generations": generations,
+        "topics": topics,
+        "placeholder": CSRF_PLACEHOLDER,  # another process renders with its own
+        "content": content,
+        "headers": headers,  # the view's own; PageCacheMiddleware adds "wire_headers"
+        "has_token": marker in content,
+        "has_started": b'name="started"' in content,
+        # The placeholder is random per process: left out, every process tags alike.
+        "digest": hashlib.sha256(content.replace(marker, b"")).hexdigest(),
+    }
+
+
+def _current(stored, generations):
+    return stored is not None and "digest" in stored and stored.get("generations") == generations
+
+
+def _response(request, stored, headers):
+    """The entry as a response for this visitor: their own token and form start time, and
+    the page's ETag (razon/conditional.py)."""
+    response = HttpResponse(
+        _personalised_content(
+            request,
+            stored["content"],
+            stored["placeholder"] if stored["has_token"] else None,
+            stored["has_started"],
+        )
+    )
+    for header, value in headers.items():
+        response[header] = value
+    patch_vary_headers(response, ["HX-Request"])
+    return conditional.tag_cached_page(request, response, stored["digest"], stored["has_token"])
+
+
+class PageCacheMiddleware:
+    """Answers a request for a page in the cache before the middleware after it runs:
+    sessions, language, CSRF checks, authentication, messages, security and CSP headers
+    cost more than the hit itself. It stands after what every response needs (the request
+    log, security headers, compression, ETag and Cache-Control) and adds what the skipped
+    middleware would add: their headers, stored with the entry the first time it passes
+    (`wire_headers`), and the CSRF cookie of a visitor without one. A request it does not
+    answer (an entry of older generations, a miss, anything not cacheable) goes on as if it
+    were not there, and a miss is stored on the way back."""
+
+    def __init__(self, get_response):
+        from django.middleware.csrf import CsrfViewMiddleware
+
+        self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
+
+    def __call__(self, request):
+        if not (_cacheable_request(request) and _plain(request)):
+            return self.get_response(request)
+        from django_htmx.middleware import HtmxDetails
+
+        from razon.middleware import request_language
+
+        request.LANGUAGE_CODE = request_language(request)
+        request.htmx = HtmxDetails(request)
+        key = _key(request)
+        stored = cache.get(key)
+        if stored is not None and "wire_headers" in stored:
+            generations = current_generations(stored["topics"])
+            request.razon_page_cache_read = (stored["topics"], generations)
+            if generations is not None and _current(stored, generations):
+                request.razon_page_cache_hit = True
+                _remember(stored["topics"], generations)
+                self.csrf.process_request(request)  # the visitor's secret, if valid
+                response = _response(request, stored, stored["wire_headers"])
+                response["Content-Length"] = str(len(response.content))
+                return self.csrf.process_response(request, response)
+        request.razon_page_cache_middleware = True
+        response = self.get_response(request)
+        pending = getattr(request, "razon_page_cache_store", None)
+        if (
+            pending
+            and response.status_code == 200
+            and set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
+        ):
+            key, stored, timeout = pending
+            stored["wire_headers"] = {
+                header: value
+                for header, value in response.headers.items()
+                if header.lower() not in PER_RESPONSE_HEADERS
+            }
+            cache.set(key, stored, timeout)
+        return response
+
+
+def _plain(request):
+    """A request the middleware after PageCacheMiddleware would let through untouched: no
+    body (PublicBodySizeMiddleware) and no control character in the path
+    (ControlCharacterMiddleware; the key holds the query parameters as they were accepted,
+    which had none)."""
+    from razon.middleware import PATH_CONTROL_CHARACTERS
+
+    return (
+        request.META.get("CONTENT_LENGTH", "0") in ("", "0")
+        and "HTTP_TRANSFER_ENCODING" not in request.META
+        and not PATH_CONTROL_CHARACTERS.search(request.path_info)
+    )
 
 
 def _cacheable_request(request):
@@ -195,15 +297,21 @@ def _personalised(request, response, placeholder):
     if response.streaming:
         return response
     content = response.content
-    if placeholder.encode() in content:
-        content = content.replace(placeholder.encode(), get_token(request).encode())
-    if b'name="started"' in content:
+    response.content = _personalised_content(
+        request, content, placeholder, b'name="started"' in content
+    )
+    return response
+
+
+def _personalised_content(request, content, placeholder, has_started):
+    if placeholder is not None and (marker := placeholder.encode()) in content:
+        content = content.replace(marker, get_token(request).encode())
+    if has_started:
         started = fresh_start_time().encode()
         content = STARTED_FIELD.sub(
             lambda match: match.group(1) + started + match.group(2), content
         )
-    response.content = content
-    return response
+    return content
 
 
 def _key(request):
@@ -230,14 +338,34 @@ def current_generations(topics):
     """{topic: generation} of the topics that ever changed (one query). With the database
     down, the last ones this process read, or None: no content can change while the
     database is down."""
-    from razon.models import PageCacheGeneration
-
     try:
-        return PageCacheGeneration.read(topics)
+        return _read(topics)
     except DatabaseError:
         if not all(topic in _last_read for topic in topics):
             return None
         return {topic: _last_read[topic] for topic in topics if _last_read[topic] is not None}
+
+
+def _read(topics):
+    """PageCacheGeneration.read(), which serves as the connection's health check
+    (CONN_HEALTH_CHECKS): one round trip on a hit instead of Django's `SELECT 1` and then
+    the read. A connection the database dropped (restarted) fails the read: closed, and
+    the read tried once more on a new one, as the health check would have."""
+    from razon.models import PageCacheGeneration
+
+    if not (
+        connection.connection is not None
+        and connection.health_check_enabled
+        and not connection.health_check_done
+        and not connection.in_atomic_block
+    ):
+        return PageCacheGeneration.read(topics)
+    connection.health_check_done = True
+    try:
+        return PageCacheGeneration.read(topics)
+    except DatabaseError:
+        connection.close()
+    return PageCacheGeneration.read(topics)
 
 
 def _remember(topics, generations):

@@ -112,6 +112,10 @@ MIDDLEWARE = [
     "razon.conditional.CompressionMiddleware",
     "razon.conditional.ConditionalGetMiddleware",
     "razon.conditional.CacheControlMiddleware",
+    # A page in the page cache is answered here, before the sessions, language, CSRF,
+    # authentication and messages middleware below, which it does not need
+    # (razon/pagecache.py adds their headers and the CSRF cookie).
+    "razon.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "razon.middleware.LanguageCookieMiddleware",
     # request.htmx for every middleware below (the refusals answer htmx with a fragment).
