@@ -84,10 +84,7 @@ class PartnershipFilter(FacetedFilterSet):
     def with_board(self, queryset, name, value):
         """With the board as member, or one of its (published) schools."""
         board = Organization.objects.published().filter(slug=value)
-        members = Membership.objects.filter(
-            Q(role=Role.BOARD, organization__in=board)
-            | Q(published_condition("organization__"), organization__parent__in=board)
-        )
+        members = Membership.objects.of_organizations(board, role=Role.BOARD)
         return queryset.filter(pk__in=members.values("partnership"))
 
     def _with_member(self, queryset, slug, role):

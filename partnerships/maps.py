@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from alliances.models import Organization
 from partnerships.models import Membership, Partnership
 from regions import regiokaart
 
@@ -51,10 +52,11 @@ def _ties(partnerships):
 
 
 def partnership_ties(organization):
-    """The partnerships the organisation is a member of (one query)."""
+    """The partnerships the organisation is a member of, or one of its schools (one query)."""
+    organizations = Organization.objects.filter(pk=organization.pk)
     return _ties(
         Partnership.objects.filter(
-            pk__in=Membership.objects.filter(organization=organization).values("partnership")
+            pk__in=Membership.objects.of_organizations(organizations).values("partnership")
         )
     )
 

@@ -3,7 +3,7 @@ teacher-training institutes, and who takes part in them."""
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -264,6 +264,16 @@ class Partnership(DemoFlag, Publishable):
 
 
 class MembershipQuerySet(models.QuerySet):
+    def of_organizations(self, organizations, *, role=None):
+        """The memberships of these organisations and of their published schools (a board
+        works through its schools too); `role` limits the organisations' own memberships."""
+        own = Q(organization__in=organizations)
+        if role:
+            own &= Q(role=role)
+        return self.filter(
+            own | Q(published_condition("organization__"), organization__parent__in=organizations)
+        )
+
     def public(self):
         return self.filter(organization__in=Organization.objects.published()).select_related(
             "organization"

@@ -125,7 +125,7 @@ def test_csv_export_opens_in_excel_and_follows_the_filters(client, field):
     assert rows[0][0] == "Naam"
     assert len(rows) == 2
     assert rows[1][0] == '\'=HYPERLINK("x")'  # no formula runs in a spreadsheet
-    assert rows[1][5] == "Stichting Delta"  # the draft board is not exported
+    assert rows[1][6] == "Stichting Delta"  # the draft board is not exported
 
 
 def test_json_export_has_the_same_rows(client, field):
@@ -174,7 +174,7 @@ def test_overview_and_export_run_a_fixed_number_of_queries_with_1000_partnership
             URL, {"sector": "po-vso", "sorteer": "-grootte", "bestuur": organizations[0].slug}
         )
     assert response.context["page"].paginator.count == 40
-    # 1 partnerships, 2 their institutes and boards, 3 their municipalities.
-    with django_assert_num_queries(3):
+    # 1 partnerships, 2 their institutes and boards, 3 their municipalities, 4 their regions.
+    with django_assert_num_queries(4):
         response = client.get(reverse("partnerships:export_csv"))
     assert len(list(csv.reader(io.StringIO(response.content.decode()), delimiter=";"))) == 1001

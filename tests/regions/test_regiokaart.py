@@ -225,6 +225,25 @@ def test_the_reach_of_a_board_and_of_a_partnership(client, demo):
     assert "Opleidingsschool Noord-Limburg werkt in 4 gemeenten" in page
 
 
+def test_the_reach_of_a_board_includes_the_partnerships_of_its_schools(client, demo):
+    from alliances.models import Organization
+    from partnerships.models import Membership, Role
+    from tests import factories
+
+    board = Organization.objects.published().filter(children__isnull=False).first()
+    school = board.children.first()
+    _page, before = reach(client, organisatie=board.slug)
+    elsewhere = Municipality.objects.exclude(code__in=before).exclude(outline=[]).first()
+    partnership = factories.partnership(name="Partnerschap van een school")
+    partnership.municipalities.add(elsewhere)
+    Membership.objects.create(
+        partnership=partnership, organization=school, role=Role.TRAINING_SCHOOL
+    )
+
+    _page, after = reach(client, organisatie=board.slug)
+    assert after == before | {elsewhere.code}
+
+
 def test_the_reach_layer_without_a_choice_offers_the_pickers(client, demo):
     page = client.get(MAP, {"laag": "bereik"}).content.decode()
 
