@@ -75,9 +75,9 @@ def test_the_organization_page_runs_a_fixed_number_of_queries(
         )
 
     # 1 organisation, 2 its sectors, then one per registered collaboration provider:
-    # 3 alliances, 4 onderwijsregio's, 5 RAP projects, 6 partnerships, 7 events (upcoming
-    # and past in one), 8 posts about it.
-    with django_assert_num_queries(8):
+    # 3 its board and schools (one for both), 4 alliances, 5 onderwijsregio's, 6 RAP
+    # projects, 7 partnerships, 8 events (upcoming and past in one), 9 posts about it.
+    with django_assert_num_queries(9):
         response = client.get(organization.get_absolute_url())
     assert response.content.decode().count("Alliantie ") >= 25
     assert response.content.decode().count("Bericht ") == 8

@@ -86,19 +86,32 @@ def person(demo, settings):
     return person
 
 
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+
+
 class HtmxRequests(HTMLParser):
     """The htmx GET requests a page makes: (address, target id) of each element with an
-    `hx-get` and an `hx-target="#id"`."""
+    `hx-get` and an `hx-target="#id"`, its own or inherited from an ancestor (as htmx does)."""
 
     def __init__(self):
         super().__init__()
         self.found = set()
+        self.targets = []  # (tag, the hx-target in force inside it)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        target = attrs.get("hx-target") or ""
+        inherited = self.targets[-1][1] if self.targets else ""
+        target = attrs.get("hx-target") or inherited
         if attrs.get("hx-get") is not None and target.startswith("#"):
             self.found.add((attrs["hx-get"], target[1:]))
+        if tag not in VOID:
+            self.targets.append((tag, target))
+
+    def handle_endtag(self, tag):
+        for index in range(len(self.targets) - 1, -1, -1):
+            if self.targets[index][0] == tag:
+                del self.targets[index:]
+                break
 
 
 def body_of(response):
