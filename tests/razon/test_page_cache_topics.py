@@ -108,7 +108,9 @@ REGIONS = {"regio overview", "onderwijsregio's", "onderwijsregio's filtered"}
 REGIONS |= {"onderwijsregio's fragment", "RAP projects", "RAP projects filtered"}
 REGIONS |= {"RAP projects fragment", "RAP project detail"}
 REGIONS |= {"onderwijsregio's JSON", "RAP projects CSV"}
-MAP = {"map", "map panel fragment"}
+MAP = {"map", "map panel fragment", "map municipality panel fragment"}
+MAP |= {"map RAP layer", "map partnerships layer", "map reach layer"}
+MAP |= {"map reach of an organisation", "map reach of a partnership"}
 PARTNERSHIPS = {"partnerships", "partnerships filtered", "partnerships tab fragment"}
 PARTNERSHIPS |= {"partnerships board options", "partnerships board options fragment"}
 PARTNERSHIPS |= {"partnerships by region", "partnerships by board"}
@@ -194,7 +196,8 @@ CHANGES = {
     ),
     "an event edit": (
         lambda event: _edit(Event, title="Een andere bijeenkomst", where={"pk": event.pk}),
-        HOME | AGENDA | EVENT | {"post detail", "organization detail"} | SEARCH,
+        # An organisation's page lists its events (a board's page too).
+        HOME | AGENDA | EVENT | {"post detail", "organization detail", "board detail"} | SEARCH,
     ),
     "a confirmed registration": (_register_and_confirm, EVENT),
     "a cancelled registration that held a seat": (_cancel_confirmed, EVENT),
@@ -207,8 +210,10 @@ CHANGES = {
     "a registration for another event": (lambda event: _register_elsewhere(), set()),
     "a partnership edit": (
         lambda event: _edit(Partnership, name="Een ander partnerschap"),
-        # /regio/ counts the partnerships (per sector group and region).
+        # /regio/ counts the partnerships (per sector group and region); the regiokaart
+        # draws them (the partnerships and reach layers, the municipality panel).
         PARTNERSHIPS
+        | MAP
         | DETAILS
         | EVENT
         | SEARCH
