@@ -57,7 +57,7 @@ ROLES = {
         # Read the rest (the choices in their forms come from it), edit only what is theirs.
         (CONTENT, VIEW),
         ({"partnerships.partnership"}, ("view", "change")),
-        ({"partnerships.membership"}, ALL_ACTIONS),
+        ({"partnerships.membership", "partnerships.partnershipcontact"}, ALL_ACTIONS),
         ({"events.event", "events.programmeitem"}, ALL_ACTIONS),
         ({"news.post", "news.postlink"}, ALL_ACTIONS),
         # They may upload a document for their event; changing or deleting one that others

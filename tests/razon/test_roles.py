@@ -54,6 +54,7 @@ CONTENT_MODELS = [
     "news.postlink",
     "partnerships.membership",
     "partnerships.partnership",
+    "partnerships.partnershipcontact",
     "razon.document",
     "razon.sector",
     "regions.educationregion",
@@ -93,6 +94,7 @@ def test_each_role_has_exactly_its_permissions():
         | permissions(
             [
                 "partnerships.membership",
+                "partnerships.partnershipcontact",
                 "events.event",
                 "events.programmeitem",
                 "news.post",
