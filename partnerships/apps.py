@@ -24,7 +24,7 @@ class PartnershipsConfig(AppConfig):
         related.register("rap_project", partnerships_of_rap_project)
         related.register("partnership", rap_projects_of_partnership)
 
-        from partnerships.models import Partnership
+        from partnerships.models import Partnership, PartnershipContact
         from partnerships.search import partnership_search_text
         from razon import search
 
@@ -39,6 +39,7 @@ class PartnershipsConfig(AppConfig):
 
         collaboration.register(partnership_collaboration())
         search.also_index(Partnership, lambda partnership: list(partnership.contacts.all()))
+        search.also_index(PartnershipContact, lambda contact: [contact.person])
 
         from partnerships.exports import PARTNERSHIPS
         from razon import exports

@@ -134,4 +134,8 @@ def partnership(**fields):
     fields.setdefault("slug", f"partnerschap-{n}")
     fields.setdefault("sector_group", "po-vso")
     fields.setdefault("status", PublishStatus.PUBLISHED)
-    return Partnership.objects.create(**fields)
+    contacts = fields.pop("contacts", [])
+    partnership = Partnership.objects.create(**fields)
+    for position, person in enumerate(contacts):
+        partnership.partnershipcontact_set.create(person=person, position=position)
+    return partnership

@@ -41,7 +41,7 @@ def test_a_contact_of_the_alliance_is_found_by_name_and_links_to_the_alliance(cl
 
 
 def test_a_person_links_to_the_first_place_they_appear_and_names_the_others(sabine):
-    partnership = factories.partnership(name="Opleidingsschool Zutphen", contact=sabine)
+    partnership = factories.partnership(name="Opleidingsschool Zutphen", contacts=[sabine])
     post = factories.post(title="Drie lessen", author=sabine)
     assert people("Sabine") == [("Sabine van Eldik", partnership.get_absolute_url())]
     entry = SearchEntry.objects.get(kind="persoon")
@@ -63,7 +63,7 @@ def test_an_author_and_their_posts_are_found_by_name(sabine):
 
 
 def test_a_person_who_is_not_public_is_never_found_nor_their_posts(sabine):
-    factories.partnership(name="Opleidingsschool Zutphen", contact=sabine)
+    factories.partnership(name="Opleidingsschool Zutphen", contacts=[sabine])
     factories.post(title="Drie lessen", author=sabine)
     assert len(found("Sabine")) == 2
     sabine.is_public = False
@@ -76,7 +76,9 @@ def test_a_person_who_is_not_public_is_never_found_nor_their_posts(sabine):
 
 def test_a_person_tied_to_nothing_published_is_not_found(sabine):
     assert people("Sabine") == []  # public, but on no page
-    partnership = factories.partnership(name="Concept", contact=sabine, status=PublishStatus.DRAFT)
+    partnership = factories.partnership(
+        name="Concept", contacts=[sabine], status=PublishStatus.DRAFT
+    )
     factories.post(title="Gepland", author=sabine, status=PublishStatus.DRAFT)
     assert people("Sabine") == []
     partnership.status = PublishStatus.PUBLISHED

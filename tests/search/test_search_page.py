@@ -25,7 +25,7 @@ def test_every_public_kind_is_found(client):
     factories.post(title="Bericht over zeilboten")
     factories.event(title="Zeilboten kijken")
     contact = factories.person(name="Zeilboten Visser")
-    factories.partnership(name="Zeilboten partnerschap", contact=contact)
+    factories.partnership(name="Zeilboten partnerschap", contacts=[contact])
     factories.education_region(name="Regio zeilboten")
     factories.rap_project(name="Zeilboten project")
     factories.organization(name="Zeilboten college")
