@@ -356,7 +356,10 @@ class Alliance(Publishable):
         return item_url("alliances:detail", self.slug)
 
 
-class AllianceContactQuerySet(models.QuerySet):
+class ContactQuerySet(models.QuerySet):
+    """For a contact-person model (a `person` with a place in a list): the alliance's, and
+    the partnership's (partnerships.PartnershipContact)."""
+
     def with_public_person(self):
         """The contacts whose person the site may show (`public_person_condition`)."""
         return self.filter(public_person_condition("person__"))
@@ -369,7 +372,7 @@ class AllianceContact(models.Model):
     person = models.ForeignKey(Person, verbose_name=_("persoon"), on_delete=models.CASCADE)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
-    objects = AllianceContactQuerySet.as_manager()
+    objects = ContactQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]

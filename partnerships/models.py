@@ -7,7 +7,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from alliances.models import Organization, Person, public_person_condition
+from alliances.models import ContactQuerySet, Organization, Person
 from razon.models import (
     ChoiceLabels,
     DemoFlag,
@@ -309,12 +309,6 @@ class Membership(ChoiceLabels, models.Model):
         return f"{self.organization} ({self.get_role_display()})"
 
 
-class PartnershipContactQuerySet(models.QuerySet):
-    def with_public_person(self):
-        """The contacts whose person the site may show (`public_person_condition`)."""
-        return self.filter(public_person_condition("person__"))
-
-
 class PartnershipContact(models.Model):
     """A contact person of a partnership, in the order its page lists them."""
 
@@ -322,7 +316,7 @@ class PartnershipContact(models.Model):
     person = models.ForeignKey(Person, verbose_name=_("persoon"), on_delete=models.CASCADE)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
-    objects = PartnershipContactQuerySet.as_manager()
+    objects = ContactQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]
