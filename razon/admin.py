@@ -18,7 +18,7 @@ from reversion.models import Version
 
 from razon import preview, roles
 from razon.forms import PlainLabelsMixin
-from razon.models import Document, PublishState, PublishStatus, Sector
+from razon.models import Document, PublishState, PublishStatus, Secretariat, Sector
 
 
 def plain_labels(form_class):
@@ -381,3 +381,16 @@ class DocumentAdmin(HistoryAdmin):
     @admin.display(description=_("bestandstype"))
     def type_label(self, obj):
         return obj.type_label
+
+
+@admin.register(Secretariat)
+class SecretariatAdmin(HistoryAdmin):
+    """One row: the footer of every page, the contact page and the toegankelijkheidsverklaring
+    show it (razon/secretariat.py)."""
+
+    list_display = ["name", "email", "phone", "is_demo"]
+    list_filter = ["is_demo"]
+    search_fields = ["name", "email"]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not Secretariat.objects.exists()

@@ -11,10 +11,12 @@ class RazonConfig(AppConfig):
         from razon import (
             pagecache,
             redirects,  # noqa: F401  (its receiver records old addresses)
+            secretariat,
         )
         from razon.roles import sync_roles_after_migrate
 
         pagecache.connect_signals()
+        secretariat.connect_signals()
 
         # The roles follow the models: every migrate brings their permissions up to date.
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="razon.sync_roles")

@@ -1,19 +1,20 @@
-from django.conf import settings
-
 from razon import navigation, pagecache
 from razon.pagination import PAGE_PARAM
+from razon.secretariat import secretariat
 
 
 def site(request):
     """What the site shell (header, footer) needs on every page."""
     path = request.path
+    details = secretariat()
     context = {
         "nav_sections": [
             {"url": url, "label": label, "current": path.startswith(url)}
             for url, label, _description in navigation.sections()
         ],
         "contact_url": navigation.url_or_none("contact:form"),
-        "contact_email": settings.RAZON_CONTACT_EMAIL,
+        "contact_email": details.email,
+        "secretariat": details,
         "canonical_url": canonical_url(request),
     }
     if getattr(request, "razon_page_cache", False):

@@ -413,3 +413,33 @@ class PageCacheGeneration(models.Model):
             unique_fields=["topic"],
             update_fields=["value"],
         )
+
+
+class Secretariat(DemoFlag, models.Model):
+    """How visitors reach the secretariat: one row, shown in the footer of every page, on the
+    contact page and in the toegankelijkheidsverklaring. Read through `secretariat()`, which
+    keeps it in the cache, so a page costs no query for it (razon/secretariat.py)."""
+
+    name = models.CharField(
+        _("naam"), max_length=200, default="Secretariaat RA-ZON", help_text=_("Boven het adres.")
+    )
+    email = models.EmailField(
+        _("e-mailadres"), help_text=_("Het algemene adres van het secretariaat, geen persoon.")
+    )
+    phone = models.CharField(_("telefoon"), max_length=40, blank=True)
+    postal_address = models.TextField(
+        _("postadres"),
+        blank=True,
+        help_text=_("Elke regel van het adres op een eigen regel, bijvoorbeeld postbus en plaats."),
+    )
+
+    class Meta:
+        verbose_name = _("contactgegevens van het secretariaat")
+        verbose_name_plural = _("contactgegevens van het secretariaat")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def address_lines(self):
+        return [line.strip() for line in self.postal_address.splitlines() if line.strip()]

@@ -142,8 +142,15 @@ def unavailable(request, exception):
 
 def server_error(request, template_name=defaults.ERROR_500_TEMPLATE_NAME):
     """handler500: the 503 page when what failed was reaching the database (in a middleware,
-    say), Django's 500 page otherwise."""
+    say), otherwise the 500 page with a search box and the main sections' links."""
     exception = sys.exc_info()[1]
     if isinstance(exception, DATABASE_DOWN):
         return unavailable(request, exception)
-    return defaults.server_error(request, template_name)
+    from razon import navigation
+
+    # The template has no request and no context processors: the sections' fixed
+    # addresses (reversed, never read from the database) for its links.
+    sections = [{"url": url, "label": label} for url, label, _ in navigation.sections()]
+    response = HttpResponse(render_to_string(template_name, {"sections": sections}), status=500)
+    add_never_cache_headers(response)
+    return response

@@ -472,10 +472,15 @@ def all_topics():
     )
 
 
+# What every page shows in its shell: the secretariat's contact details in the footer
+# (razon/secretariat.py). Every cached page depends on it besides its own topics.
+SITE_TOPIC = "site"
+
+
 def _page_topics(depends_on, kwargs):
     if depends_on is None:
         return all_topics()
-    return tuple(topic.format(**kwargs) for topic in depends_on)
+    return (*(topic.format(**kwargs) for topic in depends_on), SITE_TOPIC)
 
 
 def _note_loaded(sender, instance, **kwargs):

@@ -13,6 +13,7 @@ LIST_PAGES = [
     "regions:education_regions",
     "regions:rap_projects",
     "privacy",
+    "accessibility",
     "open_data",
 ]
 

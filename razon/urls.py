@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("contact.urls")),
     path("zoeken/", views.search_page, name="search"),
     path("privacy/", views.privacy, name="privacy"),
+    path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("open-data/", views.open_data, name="open_data"),
     path("documenten/<slug:slug>/", views.document, name="document"),
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.media, name="media"),

@@ -2,6 +2,7 @@
 registry), health, robots, downloads of documents and uploaded images, and the admin's
 Markdown preview. The home page reads every app and lives in portal/."""
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -40,6 +41,26 @@ def privacy(request):
             "registration_retention_days": settings.RAZON_REGISTRATION_RETENTION_DAYS,
             "registration_confirm_hours": settings.RAZON_REGISTRATION_CONFIRM_HOURS,
             "breadcrumbs": [(_("Privacy"), request.path)],
+        },
+    )
+
+
+# The day the toegankelijkheidsverklaring was last checked against the site: change it with
+# the text (templates/razon/accessibility.html) whenever the tests or limitations change.
+ACCESSIBILITY_STATEMENT_DATE = datetime.date(2026, 12, 2)
+
+
+@require_safe
+@cached_page(depends_on=())  # nothing from the database (the secretariat is in the cache)
+def accessibility(request):
+    """The toegankelijkheidsverklaring, after the Dutch model statement (digitoegankelijk.nl):
+    status, what is tested and how, known limitations, contact and date."""
+    return render(
+        request,
+        "razon/accessibility.html",
+        {
+            "statement_date": ACCESSIBILITY_STATEMENT_DATE,
+            "breadcrumbs": [(_("Toegankelijkheid"), request.path)],
         },
     )
 
