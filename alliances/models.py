@@ -6,6 +6,7 @@ from django.db.models import FilteredRelation, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from razon.collation import DutchName, by_name
 from razon.images import WebImageField
 from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector
 from razon.navigation import item_url
@@ -35,7 +36,7 @@ PARENT_KINDS = [OrganizationKind.SCHOOL_BOARD, OrganizationKind.MBO_INSTITUTION]
 class OrganizationQuerySet(PublishableQuerySet):
     def for_directory(self):
         """Organisations as the directory lists them: with their sectors, by name."""
-        return self.prefetch_related("sectors").order_by("name")
+        return self.prefetch_related("sectors").order_by(*by_name())
 
     def for_export(self):
         """As the directory, with the published alliances each takes part in (open data)."""
@@ -124,7 +125,7 @@ class Organization(DemoFlag, Publishable):
     objects = OrganizationQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = [DutchName("name").asc(), "pk"]
         verbose_name = _("organisatie")
         verbose_name_plural = _("organisaties")
 
@@ -230,7 +231,7 @@ class Person(models.Model):
     objects = PersonQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = [DutchName("name").asc(), "pk"]
         verbose_name = _("contactpersoon")
         verbose_name_plural = _("contactpersonen")
 
@@ -312,7 +313,7 @@ class Alliance(Publishable):
     objects = AllianceQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-is_main", "name"]
+        ordering = ["-is_main", DutchName("name").asc(), "pk"]
         verbose_name = _("alliantie")
         verbose_name_plural = _("allianties")
         constraints = [

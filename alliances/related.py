@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Alliance, Organization
+from razon.collation import by_name
 from razon.related import RelatedItem, RelatedSection
 
 
@@ -13,7 +14,7 @@ def alliances_of(organization):
         Alliance.objects.published()
         .filter(Q(members=organization) | Q(lead_institutes=organization))
         .distinct()
-        .order_by("-is_main", "name")
+        .order_by("-is_main", *by_name())
     )
     return RelatedSection(
         _("Allianties"),
@@ -47,7 +48,7 @@ def _board_and_schools(organization):
             Organization.objects.published()
             .filter(Q(pk=organization.parent_id) | Q(parent=organization))
             .only("name", "slug", "kind", "city", "parent")
-            .order_by("name")
+            .order_by(*by_name())
         )
     return organization.__dict__["_board_and_schools"]
 
@@ -59,7 +60,7 @@ def alliances_of_person(person):
         Alliance.objects.published()
         .filter(alliancecontact__person=person)
         .distinct()
-        .order_by("-is_main", "name")
+        .order_by("-is_main", *by_name())
     )
     return RelatedSection(
         _("Contactpersoon van alliantie"),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization
 from partnerships.models import Partnership
+from razon.collation import by_name
 from razon.models import DemoFlag, Document, Publishable, PublishableQuerySet, Sector
 from razon.navigation import item_url
 from razon.personal_data import ERASED, forget_in_admin_log
@@ -79,12 +80,12 @@ class EventQuerySet(PublishableQuerySet):
             "sectors",
             models.Prefetch(
                 "organisers",
-                queryset=Organization.objects.published().order_by("name"),
+                queryset=Organization.objects.published().order_by(*by_name()),
                 to_attr="public_organisers",
             ),
             models.Prefetch(
                 "partnerships",
-                queryset=Partnership.objects.published().order_by("name"),
+                queryset=Partnership.objects.published().order_by(*by_name()),
                 to_attr="public_partnerships",
             ),
         ).order_by("starts_at")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from alliances.models import Organization
 from network import graph, ties
 from network.filters import NetworkFilter
+from razon.collation import sort_key
 from razon.exports import Column, Export
 
 
@@ -19,7 +20,7 @@ class Pair:
     via: tuple  # graph.Collaborations
 
     def names(self, kind):
-        return sorted(item.name for item in self.via if item.kind == kind)
+        return sorted((item.name for item in self.via if item.kind == kind), key=sort_key)
 
 
 def pairs(filterset):
@@ -32,7 +33,7 @@ def pairs(filterset):
         Pair(organizations[a], organizations[b], tuple(via))
         for (a, b), via in network.pairs(pks).items()
     ]
-    return sorted(found, key=lambda pair: (pair.a.name.casefold(), pair.b.name.casefold()))
+    return sorted(found, key=lambda pair: (sort_key(pair.a.name), sort_key(pair.b.name)))
 
 
 TIES = Export(

@@ -31,6 +31,7 @@ from django.utils.translation import get_language
 
 from network import ties
 from razon import pagecache
+from razon.collation import sort_key
 from razon.models import SectorCode
 from regions.maps import PALETTE
 
@@ -310,7 +311,7 @@ class Index:
                 for item in network.collaborations.values()
                 if item.kind == ties.REGION
             ),
-            key=lambda row: row[1].casefold(),
+            key=lambda row: sort_key(row[1]),
         )
         institutes = sorted(
             (
@@ -318,7 +319,7 @@ class Index:
                 for org in network.organizations.values()
                 if org.kind in ties.INSTITUTE_KINDS
             ),
-            key=lambda row: row[1].casefold(),
+            key=lambda row: sort_key(row[1]),
         )
         slugs = {org.slug: org.pk for org in network.organizations.values()}
         return cls(slugs, regions, institutes)
@@ -379,7 +380,7 @@ class Drawing:
 
         def rank(pk):
             org = organizations[pk]
-            return (-degree.get(pk, 0), org.size != "institute", org.name.casefold(), pk)
+            return (-degree.get(pk, 0), org.size != "institute", sort_key(org.name), pk)
 
         drawn = sorted(candidates, key=rank)[:MAX_NODES]
         shown = set(drawn)
@@ -403,12 +404,12 @@ class Drawing:
                 pk in in_alliance,
                 pk in labelled,
             )
-            for pk in sorted(drawn, key=lambda pk: organizations[pk].name.casefold())
+            for pk in sorted(drawn, key=lambda pk: sort_key(organizations[pk].name))
         ]
         drawn_ties = [
             Tie(organizations[a], organizations[b], tuple(via)) for a, b, via in drawn_pairs
         ]
-        drawn_ties.sort(key=lambda tie: (tie.a.name.casefold(), tie.b.name.casefold()))
+        drawn_ties.sort(key=lambda tie: (sort_key(tie.a.name), sort_key(tie.b.name)))
         drawing = cls(
             nodes,
             drawn_ties,
@@ -504,7 +505,7 @@ class Panel:
         organizations = network.organizations
         working = sorted(
             network.working.get(pk, ()),
-            key=lambda item: (item.kind != ties.PARTNERSHIP, item.name.casefold()),
+            key=lambda item: (item.kind != ties.PARTNERSHIP, sort_key(item.name)),
         )
         near = network.near(pk)
         regions = {}
@@ -516,7 +517,7 @@ class Panel:
                 regions[item.pk] = item
 
         def by_name(orgs):
-            return sorted(orgs, key=lambda org: org.name.casefold())
+            return sorted(orgs, key=lambda org: sort_key(org.name))
 
         return cls(
             organizations[pk],
@@ -525,7 +526,7 @@ class Panel:
                 for item in working
             ],
             sorted(network.alliances_of(pk), key=lambda item: (not item.is_main, item.name)),
-            sorted(regions.values(), key=lambda item: item.name.casefold()),
+            sorted(regions.values(), key=lambda item: sort_key(item.name)),
             by_name(organizations[m] for m in near),
             frozenset(near),
         )

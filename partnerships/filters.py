@@ -5,18 +5,32 @@ from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization
 from partnerships.models import Accreditation, Membership, Partnership, Role, SectorGroup
+from razon.collation import DutchName, by_name
 from razon.filters import FacetedFilterSet, WordsFilter
 from razon.models import published_condition
 from regions.models import EducationRegion, Municipality
 
 
 class SizeOrderingFilter(django_filters.OrderingFilter):
-    """Sorting that counts every partnership's members only when sorting by size."""
+    """Sorting that counts every partnership's members only when sorting by size; names in
+    Dutch order (razon/collation.py), ties by primary key."""
+
+    by_name = {"naam": "name", "regio": "education_region__name"}
 
     def filter(self, queryset, value):
-        if value and any(item.lstrip("-") == "grootte" for item in value):
+        if not value:
+            return queryset
+        if any(item.lstrip("-") == "grootte" for item in value):
             queryset = queryset.with_size_to_sort()
-        return super().filter(queryset, value)
+        ordering = []
+        for item in value:
+            field = self.by_name.get(item.lstrip("-"))
+            if field is None:
+                ordering.append(self.get_ordering_value(item))
+            else:
+                name = DutchName(field)
+                ordering.append(name.desc() if item.startswith("-") else name.asc())
+        return queryset.order_by(*ordering, *by_name())
 
 
 class PartnershipFilter(FacetedFilterSet):
@@ -98,7 +112,7 @@ class PartnershipFilter(FacetedFilterSet):
             EducationRegion.objects.published()
             .filter(partnerships__in=queryset.values("pk"))
             .annotate(count=Count("partnerships"))
-            .order_by("name")  # Meta.ordering does not apply to a grouped query
+            .order_by(*by_name())  # Meta.ordering does not apply to a grouped query
             .values_list("slug", "name", "count")
         )
 
@@ -106,7 +120,7 @@ class PartnershipFilter(FacetedFilterSet):
         return (
             Municipality.objects.filter(partnerships__in=queryset.values("pk"))
             .annotate(count=Count("partnerships"))
-            .order_by("name")  # Meta.ordering does not apply to a grouped query
+            .order_by(*by_name())  # Meta.ordering does not apply to a grouped query
             .values_list("code", "name", "count")
         )
 
@@ -137,7 +151,7 @@ class PartnershipFilter(FacetedFilterSet):
             .filter(pk__in=Organization.objects.filter(boards).values("pk"))
             .annotate(count=Coalesce(Subquery(counted, output_field=IntegerField()), 0))
             .filter(count__gt=0)
-            .order_by("name")
+            .order_by(*by_name())
             .values_list("slug", "name", "count")
         )
 
@@ -150,7 +164,7 @@ class PartnershipFilter(FacetedFilterSet):
             Organization.objects.published()
             .filter(matching)
             .annotate(count=Count("partnership_memberships__partnership", distinct=True))
-            .order_by("name")
+            .order_by(*by_name())
             .values_list("slug", "name", "count")
         )
 

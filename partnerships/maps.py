@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from alliances.models import Organization
 from partnerships.models import Membership, Partnership
+from razon.collation import by_name
 from regions import regiokaart
 
 Through = Partnership.municipalities.through
@@ -38,7 +39,7 @@ def _ties(partnerships):
     grouped = defaultdict(list)
     rows = (
         Through.objects.filter(partnership__in=partnerships.published())
-        .order_by("partnership__name", "municipality__code")
+        .order_by(*by_name("partnership__name"), "municipality__code")
         .values_list("partnership__name", "partnership__slug", "municipality__code")
     )
     for name, slug, code in rows:
@@ -65,7 +66,7 @@ def partnership_options():
     return [
         (slug, name, _("Partnerschappen"))
         for slug, name in Partnership.objects.published()
-        .order_by("name")
+        .order_by(*by_name())
         .values_list("slug", "name")
     ]
 

@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import ContactQuerySet, Organization, Person
+from razon.collation import DutchName, by_name
 from razon.models import (
     ChoiceLabels,
     DemoFlag,
@@ -83,7 +84,7 @@ class PartnershipQuerySet(PublishableQuerySet):
             Prefetch("municipalities", queryset=Municipality.objects.only("name")),
             Prefetch(
                 "education_regions",
-                queryset=EducationRegion.objects.published().only("name").order_by("name"),
+                queryset=EducationRegion.objects.published().only("name").order_by(*by_name()),
                 to_attr="public_regions",
             ),
         )
@@ -91,7 +92,7 @@ class PartnershipQuerySet(PublishableQuerySet):
     def _listed(self, whole_list=False):
         return (
             (self.with_size_to_sort() if whole_list else self.with_size())
-            .order_by("name")
+            .order_by(*by_name())
             .select_related("education_region")
             .prefetch_related(
                 Prefetch(
@@ -236,7 +237,7 @@ class Partnership(DemoFlag, Publishable):
     objects = PartnershipQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = [DutchName("name").asc(), "pk"]
         verbose_name = _("partnerschap")
         verbose_name_plural = _("partnerschappen")
 
@@ -296,7 +297,7 @@ class Membership(ChoiceLabels, models.Model):
     objects = MembershipQuerySet.as_manager()
 
     class Meta:
-        ordering = ["role", "organization__name"]
+        ordering = ["role", DutchName("organization__name").asc(), "pk"]
         verbose_name = _("deelnemer")
         verbose_name_plural = _("deelnemers")
         constraints = [

@@ -5,6 +5,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Membership, Partnership, SectorGroup
+from razon.collation import by_name, sort_key
 from razon.related import RelatedItem, RelatedSection
 from regions.collaboration import Breakdown, CollaborationKind, Totals, count_per_region
 from regions.models import RAPProject
@@ -36,7 +37,9 @@ def partnerships_in_region(region):
             *("education_region__status", "education_region__publish_at"),
         )
     )
-    partnerships = sorted(partnerships, key=lambda p: (p.education_region_id != region.pk, p.name))
+    partnerships = sorted(
+        partnerships, key=lambda p: (p.education_region_id != region.pk, sort_key(p.name))
+    )
     return RelatedSection(
         _("Partnerschappen Samen Opleiden"),
         [RelatedItem(p.name, p.get_absolute_url(), _note(p, region)) for p in partnerships],
@@ -109,7 +112,7 @@ def partnerships_of_person(person):
     """Where a person appears (the site search): the published partnerships they are the
     contact of (one query)."""
     partnerships = (
-        Partnership.objects.published().filter(contacts=person).distinct().order_by("name")
+        Partnership.objects.published().filter(contacts=person).distinct().order_by(*by_name())
     )
     return RelatedSection(
         _("Contactpersoon van partnerschap"),
@@ -119,7 +122,7 @@ def partnerships_of_person(person):
 
 def partnerships_of_rap_project(project):
     """For the RAP project page: the published partnerships that work in it (one query)."""
-    partnerships = Partnership.objects.published().filter(rap_projects=project).order_by("name")
+    partnerships = Partnership.objects.published().filter(rap_projects=project).order_by(*by_name())
     return RelatedSection(
         _("Partnerschappen Samen Opleiden"),
         [
@@ -131,7 +134,7 @@ def partnerships_of_rap_project(project):
 
 def rap_projects_of_partnership(partnership):
     """For the partnership page: the published RAP projects it works in (one query)."""
-    projects = RAPProject.objects.published().filter(partnerships=partnership).order_by("name")
+    projects = RAPProject.objects.published().filter(partnerships=partnership).order_by(*by_name())
     return RelatedSection(
         _("RAP-projecten"), [RelatedItem(p.name, p.get_absolute_url(), p.period) for p in projects]
     )

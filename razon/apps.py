@@ -9,6 +9,7 @@ class RazonConfig(AppConfig):
 
     def ready(self):
         from razon import (
+            collation,  # noqa: F401  (registers the Dutch order's function on SQLite)
             pagecache,
             redirects,  # noqa: F401  (its receiver records old addresses)
             secretariat,

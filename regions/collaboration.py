@@ -14,6 +14,8 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from razon.collation import by_name
+
 
 @dataclass(frozen=True)
 class Breakdown:
@@ -62,7 +64,7 @@ def regions_with_counts(regions):
     """The regions annotated with `<key>_count` for every kind, by name."""
     return regions.annotate(
         **{f"{kind.key}_count": kind.per_region() for kind in kinds()}
-    ).order_by("name")
+    ).order_by(*by_name())
 
 
 def count_per_region(queryset, region_lookup):

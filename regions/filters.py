@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization
+from razon.collation import by_name
 from razon.filters import FacetedFilterSet
 from razon.models import SectorCode
 from regions.maps import ZUIDOOST_PROVINCES
@@ -56,7 +57,7 @@ class RegionalFilterSet(FacetedFilterSet):
         return (
             Municipality.objects.filter(**{f"{relation}__in": queryset.values("pk")})
             .annotate(count=Count(relation))
-            .order_by("name")  # Meta.ordering does not apply to a grouped query
+            .order_by(*by_name())  # Meta.ordering does not apply to a grouped query
             .values_list("code", "name", "count")
         )
 
@@ -70,7 +71,7 @@ class RegionalFilterSet(FacetedFilterSet):
         organizations = (
             Organization.objects.published()
             .annotate(**counts)
-            .order_by("name")
+            .order_by(*by_name())
             .values_list("slug", "name", *counts)
         )
         rows = ((slug, name, sum(numbers)) for slug, name, *numbers in organizations)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization, Person, public_person
+from razon.collation import DutchName, by_name
 from razon.models import ChoiceLabels, DemoFlag, Publishable, PublishableQuerySet, Sector
 from razon.navigation import item_url
 from razon.richtext import RichTextField
@@ -39,7 +40,7 @@ class Municipality(models.Model):
     outline = models.JSONField(_("kaartomtrek"), default=list, editable=False)
 
     class Meta:
-        ordering = ["name"]
+        ordering = [DutchName("name").asc(), "pk"]
         verbose_name = _("gemeente")
         verbose_name_plural = _("gemeenten")
 
@@ -82,10 +83,10 @@ class EducationRegionQuerySet(PublishableQuerySet):
                     organization__in=Organization.objects.published()
                 )
                 .select_related("organization")
-                .order_by("organization__name"),
+                .order_by(*by_name("organization__name")),
                 to_attr="public_memberships",
             ),
-        ).order_by("name")
+        ).order_by(*by_name())
 
     def with_public_contact(self):
         """Adds `public_contact`: the contact person with their organisation, only when the
@@ -162,7 +163,7 @@ class EducationRegion(DemoFlag, Publishable):
     objects = EducationRegionQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = [DutchName("name").asc(), "pk"]
         verbose_name = _("onderwijsregio")
         verbose_name_plural = _("onderwijsregio's")
 
@@ -189,7 +190,7 @@ class RegionMembership(ChoiceLabels, models.Model):
     role = models.CharField(_("rol"), max_length=20, choices=MemberRole, default=MemberRole.BOARD)
 
     class Meta:
-        ordering = ["role", "organization__name"]
+        ordering = ["role", DutchName("organization__name").asc(), "pk"]
         verbose_name = _("deelnemer")
         verbose_name_plural = _("deelnemers")
         constraints = [
@@ -240,11 +241,11 @@ class RAPProjectQuerySet(PublishableQuerySet):
                 Prefetch("municipalities", queryset=Municipality.objects.defer("geometry")),
                 Prefetch(
                     "partners",
-                    queryset=Organization.objects.published().order_by("name"),
+                    queryset=Organization.objects.published().order_by(*by_name()),
                     to_attr="public_partners",
                 ),
             )
-            .order_by("name")
+            .order_by(*by_name())
         )
 
     def for_page(self):
@@ -307,7 +308,7 @@ class RAPProject(DemoFlag, Publishable):
     objects = RAPProjectQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = [DutchName("name").asc(), "pk"]
         verbose_name = _("RAP-project")
         verbose_name_plural = _("RAP-projecten")
 

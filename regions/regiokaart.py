@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from alliances.models import Organization
 from razon import pagecache
+from razon.collation import by_name, sort_key
 from razon.models import PublishStatus
 from regions import maps
 from regions.models import EducationRegion, Municipality, RAPProject, RegionMembership
@@ -216,7 +217,7 @@ def region_ties(organization):
             grouped[(name, slug)].append(code)
         ties += [
             Tie(kind, name, model(slug=slug).get_absolute_url(), tuple(codes))
-            for (name, slug), codes in sorted(grouped.items())
+            for (name, slug), codes in sorted(grouped.items(), key=_by_name_and_slug)
         ]
     return ties
 
@@ -226,7 +227,7 @@ def _organization_options():
         (slug, name, _("Lerarenopleidingen") if kind in TEACHER_TRAINING else _("Besturen"))
         for slug, name, kind in Organization.objects.published()
         .filter(kind__in=[*TEACHER_TRAINING, "bestuur"])
-        .order_by("name")
+        .order_by(*by_name())
         .values_list("slug", "name", "kind")
     ]
 
@@ -361,7 +362,7 @@ def _draw(layer, subject=None, item=None):
         ],
         "font_size": round(frame.unit * 13),
         "province_font_size": round(frame.unit * 12),
-        "drawn_names": sorted(m.name for m in frame.municipalities.values()),
+        "drawn_names": sorted((m.name for m in frame.municipalities.values()), key=sort_key),
     }
     if layer.kind == "areas":
         context |= _area_layer(frame, layer.areas())
@@ -401,7 +402,10 @@ def _grouped(options):
 
 
 def _names(frame, codes):
-    return sorted(frame.municipalities[code].name for code in codes if code in frame.municipalities)
+    return sorted(
+        (frame.municipalities[code].name for code in codes if code in frame.municipalities),
+        key=sort_key,
+    )
 
 
 class _Patterns:
@@ -465,7 +469,7 @@ def _area_layer(frame, areas):
                 else None,
             }
         )
-    drawn.sort(key=lambda entry: entry["area"].name.casefold())
+    drawn.sort(key=lambda entry: sort_key(entry["area"].name))
     overlaps = sorted(
         (frame.municipalities[code].name, [a.name for a in found])
         for code, found in areas_of.items()
@@ -554,7 +558,7 @@ def _count_layer(frame, counts, singular, plural, layer_key="partnerschappen"):
         )
         classes[index]["names"].append(f"{municipality.name} ({count})")
     for entry in classes:
-        entry["names"].sort()
+        entry["names"].sort(key=sort_key)
     return {"cells": cells, "classes": classes, "coloured": {cell["code"] for cell in cells}}
 
 
@@ -587,7 +591,7 @@ def _reach_layer(frame, subject, item):
         if code in frame.municipalities:
             counts[count_class(len(found))].append(frame.municipalities[code].name)
     reach_classes = [
-        {"index": i, "low": low, "high": high, "names": sorted(counts[i])}
+        {"index": i, "low": low, "high": high, "names": sorted(counts[i], key=sort_key)}
         for i, (low, high) in enumerate(COUNT_CLASSES)
         if counts[i]
     ]
@@ -604,3 +608,8 @@ def _reach_layer(frame, subject, item):
         )
         % {"name": item.name, "count": len(cells)},
     }
+
+
+def _by_name_and_slug(item):
+    (name, slug), _codes = item
+    return sort_key(name), slug

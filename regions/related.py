@@ -3,6 +3,7 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from razon.collation import by_name
 from razon.related import RelatedItem, RelatedSection
 from regions.models import EducationRegion, RAPProject, RegionMembership
 
@@ -66,7 +67,7 @@ def rap_projects_in(municipality):
 def education_regions_of_person(person):
     """Where a person appears (the site search): the published onderwijsregio's they are
     the contact of (one query)."""
-    regions = EducationRegion.objects.published().filter(contact=person).order_by("name")
+    regions = EducationRegion.objects.published().filter(contact=person).order_by(*by_name())
     return RelatedSection(
         _("Contactpersoon van onderwijsregio"),
         [RelatedItem(region.name, region.get_absolute_url()) for region in regions],

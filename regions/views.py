@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 from alliances.models import Organization
 from razon import navigation, pagecache, related
+from razon.collation import by_name
 from razon.pagecache import cached_page
 from razon.pagination import paginate
 from razon.partials import OVERVIEW_PARTIALS, render_facet_options, render_page
@@ -133,7 +134,7 @@ def _overview(request, filter_class, queryset, template, title, export):
         template,
         {
             "filterset": filterset,
-            "page": paginate(request, filterset.qs.order_by("name"), PER_PAGE),
+            "page": paginate(request, filterset.qs.order_by(*by_name()), PER_PAGE),
             "downloads": export.downloads(filterset),
             "breadcrumbs": [
                 (_("Regio-infrastructuur"), reverse("regions:overview")),
