@@ -56,6 +56,7 @@ CONTENT_MODELS = [
     "partnerships.partnership",
     "partnerships.partnershipcontact",
     "razon.document",
+    "razon.secretariat",
     "razon.sector",
     "regions.educationregion",
     "regions.municipality",
