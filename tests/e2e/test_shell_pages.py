@@ -3,6 +3,8 @@
 with axe and saved as a screenshot in tests/e2e/artifacts/ to look at; touch targets measured;
 and axe on every public HTML page, as the toegankelijkheidsverklaring says."""
 
+from collections import Counter
+
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, assert_no_axe_violations
@@ -85,6 +87,8 @@ def test_form_fields_and_choices_are_at_least_44_px_on_a_phone(page, demo_site):
         """() => [...document.querySelectorAll(
               '#contact-form :is(input:not([type=hidden]), textarea, select, button, label)')]
             .filter(element => element.offsetParent !== null)
+            // A text field's label is not its target: the field is (measured itself).
+            .filter(element => element.tagName !== 'LABEL' || element.querySelector('input'))
             .map(element => {
               const box = (element.closest('label') || element).getBoundingClientRect();
               return {what: element.outerHTML.slice(0, 60), width: box.width, height: box.height};
@@ -102,18 +106,9 @@ def test_form_fields_and_choices_are_at_least_44_px_on_a_phone(page, demo_site):
 
 
 def test_a_long_member_list_folds_and_opens_without_javascript(page_without_js, demo_site):
-    from partnerships.models import Partnership
-
-    folded = next(
-        (
-            partnership
-            for partnership in Partnership.objects.published()
-            if partnership.memberships.count() > 8
-        ),
-        None,
-    )
-    if folded is None:
-        pytest.skip("no demo partnership has more than eight members")
+    folded = _pages()["partnerschap"]  # the one with the most members
+    if max(Counter(m.role for m in folded.memberships.all()).values()) <= 8:
+        pytest.skip("no demo partnership has more than eight members in one role")
     page = page_without_js
     page.goto(demo_site + folded.get_absolute_url())
     summary = page.locator("details.fold summary").first
