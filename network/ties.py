@@ -63,15 +63,19 @@ def collaborations():
         output_field=CharField(),
     )
     fields = ("pk", "name", "slug", "publish_at")
-    return _tagged(Partnership.objects.filter(**PUBLISHED), PARTNERSHIP, *fields).union(
-        _tagged(RAPProject.objects.filter(**PUBLISHED), RAP_PROJECT, *fields),
-        Alliance.objects.filter(**PUBLISHED)
-        .order_by()
-        .annotate(tag=alliance_kind)
-        .values_list("tag", "pk", "short_name", "slug", "publish_at"),
-        _tagged(EducationRegion.objects.filter(**PUBLISHED), REGION, *fields),
-        all=True,
-    )
+    return (
+        _tagged(Partnership.objects.filter(**PUBLISHED), PARTNERSHIP, *fields)
+        .union(
+            _tagged(RAPProject.objects.filter(**PUBLISHED), RAP_PROJECT, *fields),
+            Alliance.objects.filter(**PUBLISHED)
+            .order_by()
+            .annotate(tag=alliance_kind)
+            .values_list("tag", "pk", "short_name", "slug", "publish_at"),
+            _tagged(EducationRegion.objects.filter(**PUBLISHED), REGION, *fields),
+            all=True,
+        )
+        .order_by("name")
+    )  # a column: the models' Dutch order is an expression a UNION refuses
 
 
 def _collaboration_regions():
