@@ -9,6 +9,7 @@ import secrets
 import sys
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -203,6 +204,22 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Sessions (staff only) live in the database, out of reach of an outage or eviction.
 REDIS_URL = env("REDIS_URL")
 RAZON_PAGE_CACHE_URL = env("RAZON_PAGE_CACHE_URL", REDIS_URL)
+
+
+def redis_for_test_worker(url):
+    """Tests in parallel (pytest-xdist sets PYTEST_XDIST_WORKER=gw0, gw1, ...): every test
+    empties its caches, so each worker gets a Redis database of its own, counting down from
+    the one the URL names (db 15, 14, ...)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not (url and TESTING and worker.startswith("gw")):
+        return url
+    parts = urlsplit(url)
+    db = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{(db - int(worker[2:])) % 16}"))
+
+
+REDIS_URL = redis_for_test_worker(REDIS_URL)
+RAZON_PAGE_CACHE_URL = redis_for_test_worker(RAZON_PAGE_CACHE_URL)
 
 
 def redis_cache(url, prefix):
