@@ -1,5 +1,5 @@
 """Draws the site's own pictures with Pillow: the image shared when a page has none of its own
-(static/img/share.png, 1200×630) and the demo content's illustrations
+(static/img/share.png, 1200 x 630) and the demo content's illustrations
 (razon/demo_files/illustrations/*.png). Simple geometric shapes in RA-ZON's colours, made here,
 so no licence question. The files are committed; run this only to change them:
 
@@ -49,7 +49,7 @@ def circle(draw, x, y, r, fill):
 
 def alpha(colour, opacity):
     colour = colour.lstrip("#")
-    return tuple(int(colour[i : i + 2], 16) for i in (0, 2, 4)) + (round(opacity * 255),)
+    return (*(int(colour[i : i + 2], 16) for i in (0, 2, 4)), round(opacity * 255))
 
 
 def mark(draw, x, y, r, opacity=0.8):
@@ -208,7 +208,7 @@ def network(rng):
     """A network: dots tied by lines."""
     image, draw = canvas(SURFACE)
     points = [(rng.randint(90, 1110), rng.randint(80, 550)) for _ in range(22)]
-    for i, (x, y) in enumerate(points):
+    for x, y in points:
         near = sorted(points, key=lambda p: (p[0] - x) ** 2 + (p[1] - y) ** 2)[1:4]
         for px, py in near:
             draw.line(s(x, y, px, py), fill=alpha("#8795a5", 0.7), width=4 * SCALE)

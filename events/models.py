@@ -39,6 +39,11 @@ class RegistrationState(models.TextChoices):
     CLOSED = "closed", _("Aanmelden is gesloten")
 
 
+# What an event card shows (home page).
+CARD_FIELDS = [
+    *("kind", "title", "slug", "summary", "starts_at", "ends_at"),
+    *("image", "image_alt", "image_width", "image_height"),
+]
 # A calendar subscription is a window, not the archive (see for_calendar_feed).
 CALENDAR_FEED_SIZE = 100
 
@@ -73,6 +78,10 @@ class EventQuerySet(PublishableQuerySet):
 
     def for_list(self):
         return self.prefetch_related("sectors").order_by("starts_at")
+
+    def for_cards(self):
+        """Events as short cards (home page): the fields a card shows, no joins."""
+        return self.only(*CARD_FIELDS)
 
     def for_export(self):
         """Events as the open data holds them: sectors, and the published organisers and
