@@ -27,6 +27,7 @@ def postal_address(location):
         address["streetAddress"] = street
     return address
 
+
 ATTENDANCE_ONLINE = "https://schema.org/OnlineEventAttendanceMode"
 ATTENDANCE_OFFLINE = "https://schema.org/OfflineEventAttendanceMode"
 ATTENDANCE_MIXED = "https://schema.org/MixedEventAttendanceMode"

@@ -114,7 +114,9 @@ def simplify(rings, tolerance):
         if len(ring) < 4:
             continue
         far = max(range(len(ring)), key=lambda i: _distance2(ring[i], ring[0]))
-        points = _rdp(ring[: far + 1], tolerance)[:-1] + _rdp([*ring[far:], ring[0]], tolerance)[:-1]
+        points = (
+            _rdp(ring[: far + 1], tolerance)[:-1] + _rdp([*ring[far:], ring[0]], tolerance)[:-1]
+        )
         if len(points) >= 3:
             result.append(points)
     return result

@@ -168,7 +168,9 @@ def organization_mark(organization, sector=None, eager=False):
     colour), as a picture beside its name: decorative (empty alt, aria-hidden), since the
     name stands next to it. `sector`: a Sector, its code, or None."""
     if organization.logo:
-        return responsive_image(organization.logo, "", sizes="4rem", css_class="org-mark", eager=eager)
+        return responsive_image(
+            organization.logo, "", sizes="4rem", css_class="org-mark", eager=eager
+        )
     code = getattr(sector, "code", sector) or ""
     letters = monogram_letters(organization.name, organization.short_name)
     size = {1: 24, 2: 22, 3: 18, 4: 14}.get(len(letters), 12)
