@@ -246,22 +246,12 @@ CHANGES = {
     "a public person edit": (
         lambda event: _edit(Person, name="Een ander persoon", where={"is_public": True}),
         # The home no longer shows the contact people (#22).
-        ALLIANCE
-        | MAP
-        | POSTS
-        | FEEDS
-        | DETAILS - {"organization detail", "board detail"}
-        | SEARCH,
+        ALLIANCE | MAP | POSTS | FEEDS | DETAILS - {"organization detail", "board detail"} | SEARCH,
     ),
     "a person hidden from the site": (
         lambda event: _edit(Person, is_public=False, where={"is_public": True}),
         # The home no longer shows the contact people (#22).
-        ALLIANCE
-        | MAP
-        | POSTS
-        | FEEDS
-        | DETAILS - {"organization detail", "board detail"}
-        | SEARCH,
+        ALLIANCE | MAP | POSTS | FEEDS | DETAILS - {"organization detail", "board detail"} | SEARCH,
     ),
     "an edit of a person not on the site": (lambda event: _hidden_person(), set()),
     "a contact message": (
