@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.templatetags.static import static
 
 from razon import navigation, pagecache
 from razon.pagination import PAGE_PARAM
@@ -15,6 +16,8 @@ def site(request):
         "contact_url": navigation.url_or_none("contact:form"),
         "contact_email": settings.RAZON_CONTACT_EMAIL,
         "canonical_url": canonical_url(request),
+        # The picture shared for a page without one of its own (bin/draw_illustrations.py).
+        "share_image_url": request.build_absolute_uri(static("img/share.png")),
     }
     if getattr(request, "razon_page_cache", False):
         # Rendered for the page cache: each response gets its visitor's own token instead.

@@ -212,7 +212,9 @@ CHANGES = {
         lambda event: _edit(Partnership, name="Een ander partnerschap"),
         # /regio/ counts the partnerships (per sector group and region); the regiokaart
         # draws them (the partnerships and reach layers, the municipality panel).
-        PARTNERSHIPS
+        # The home counts the partnerships (#22).
+        HOME
+        | PARTNERSHIPS
         | MAP
         | DETAILS
         | EVENT
@@ -223,7 +225,8 @@ CHANGES = {
     ),
     "a region edit": (
         lambda event: _edit(EducationRegion, name="Een andere regio"),
-        REGIONS | MAP | PARTNERSHIPS | DETAILS | SEARCH | NETWORK,
+        # The home counts the onderwijsregio's and draws them small (#22).
+        HOME | REGIONS | MAP | PARTNERSHIPS | DETAILS | SEARCH | NETWORK,
     ),
     "a document upload": (lambda event: _upload, EVENT | SEARCH),
     "an alliance edit": (
@@ -242,23 +245,13 @@ CHANGES = {
     ),
     "a public person edit": (
         lambda event: _edit(Person, name="Een ander persoon", where={"is_public": True}),
-        HOME
-        | ALLIANCE
-        | MAP
-        | POSTS
-        | FEEDS
-        | DETAILS - {"organization detail", "board detail"}
-        | SEARCH,
+        # The home no longer shows the contact people (#22).
+        ALLIANCE | MAP | POSTS | FEEDS | DETAILS - {"organization detail", "board detail"} | SEARCH,
     ),
     "a person hidden from the site": (
         lambda event: _edit(Person, is_public=False, where={"is_public": True}),
-        HOME
-        | ALLIANCE
-        | MAP
-        | POSTS
-        | FEEDS
-        | DETAILS - {"organization detail", "board detail"}
-        | SEARCH,
+        # The home no longer shows the contact people (#22).
+        ALLIANCE | MAP | POSTS | FEEDS | DETAILS - {"organization detail", "board detail"} | SEARCH,
     ),
     "an edit of a person not on the site": (lambda event: _hidden_person(), set()),
     "a contact message": (
