@@ -123,3 +123,14 @@ def test_the_section_under_a_path_is_the_longest_menu_address_it_starts_with():
     assert navigation.current_url("/regio/kaart/", urls) == "/regio/kaart/"
     assert navigation.current_url("/regio/iets/", urls) == "/regio/"
     assert navigation.current_url("/elders/", urls) is None
+
+
+def test_the_tabs_come_out_of_band_with_the_results_keeping_the_new_filters(client, demo):
+    html = client.get(
+        reverse("partnerships:list"),
+        {"erkenning": "aspirant"},
+        headers={"HX-Request": "true", "HX-Target": "results"},
+    ).content.decode()
+
+    tabs = re.search(r'<nav class="tabs" id="sector-tabs" hx-swap-oob="true".*?</nav>', html, re.S)
+    assert tabs and 'href="?erkenning=aspirant&amp;sector=vo-mbo"' in tabs.group(0)
