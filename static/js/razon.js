@@ -235,6 +235,39 @@ document.addEventListener("htmx:afterSwap", (event) => {
     other.removeAttribute("aria-current");
   }
   trigger.setAttribute("aria-current", "true");
+  outlineSelected(map);
+});
+
+// The chosen area's outline, drawn over its neighbours (an area is painted in document order,
+// so a neighbour drawn later covers half its border); the area itself stays where it is in
+// the tab order. Hidden from assistive technology: aria-current says it.
+const SVG = "http://www.w3.org/2000/svg";
+function outlineSelected(map) {
+  for (const old of map.querySelectorAll(".rk-selected")) {
+    old.remove();
+  }
+  const area = map.querySelector(".rk-area[aria-current]");
+  if (!area) {
+    return;
+  }
+  const group = document.createElementNS(SVG, "g");
+  group.setAttribute("class", "rk-selected");
+  group.setAttribute("aria-hidden", "true");
+  for (const part of ["rk-selected__halo", "rk-selected__line"]) {
+    for (const use of area.querySelectorAll("use")) {
+      const copy = document.createElementNS(SVG, "use");
+      copy.setAttribute("href", use.getAttribute("href"));
+      copy.setAttribute("class", part);
+      group.append(copy);
+    }
+  }
+  const labels = map.querySelector(".rk-labels");
+  map.insertBefore(group, labels && labels.parentNode === map ? labels : null);
+}
+document.addEventListener("DOMContentLoaded", () => {
+  for (const map of document.querySelectorAll(".regiokaart__svg")) {
+    outlineSelected(map);
+  }
 });
 
 function mapStatus(event) {

@@ -23,7 +23,10 @@ def overflow(page):
 WIDEST = """() => [...document.querySelectorAll("body *")]
   .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
   .slice(-3)
-  .map((element) => `${element.tagName.toLowerCase()}.${element.className} ${Math.round(element.getBoundingClientRect().width)}px`)"""
+  .map((element) => {
+    const width = Math.round(element.getBoundingClientRect().width);
+    return `${element.tagName.toLowerCase()}.${element.className} ${width}px`;
+  })"""
 
 
 def widest(page):
@@ -176,3 +179,24 @@ def test_arrowing_through_a_closed_select_sends_once(page, demo_site):
     page.wait_for_timeout(300)
     assert len(sent) == 1, sent
     assert history_length(page) == start + 1
+
+
+def test_the_chosen_area_stays_marked_and_names_show_on_hover_and_focus(page, demo_site):
+    page.goto(demo_site + "/regio/kaart/")
+    areas = page.locator(".rk-area")
+    status = page.locator("[data-map-status]")
+
+    areas.nth(1).focus()
+    assert status.inner_text() == areas.nth(1).locator("title").text_content()
+    areas.nth(3).click()
+    page.wait_for_function("() => document.querySelector('.rk-area[aria-current]')")
+
+    assert areas.nth(3).get_attribute("aria-current") == "true"
+    assert page.locator(".rk-selected use").count() > 0  # its outline over its neighbours
+    other = areas.nth(5)
+    other.hover()
+    assert status.inner_text() == other.locator("title").text_content()
+    # Under the pointer an area shows its legend colour in full, not faded.
+    assert other.locator("use").first.evaluate("use => getComputedStyle(use).fillOpacity") == "1"
+    faded = areas.nth(6).locator("use").first.evaluate("use => getComputedStyle(use).fillOpacity")
+    assert float(faded) < 1
