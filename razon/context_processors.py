@@ -7,11 +7,12 @@ from razon.pagination import PAGE_PARAM
 
 def site(request):
     """What the site shell (header, footer) needs on every page."""
-    path = request.path
+    sections = navigation.sections()
+    current = navigation.current_url(request.path, [url for url, _label, _text in sections])
     context = {
         "nav_sections": [
-            {"url": url, "label": label, "current": path.startswith(url)}
-            for url, label, _description in navigation.sections()
+            {"url": url, "label": label, "current": url == current}
+            for url, label, _description in sections
         ],
         "contact_url": navigation.url_or_none("contact:form"),
         "contact_email": settings.RAZON_CONTACT_EMAIL,

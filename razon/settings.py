@@ -116,6 +116,9 @@ MIDDLEWARE = [
     # A page in the page cache is answered here, before the sessions, language, CSRF,
     # authentication and messages middleware below, which it does not need
     # (razon/pagecache.py adds their headers and the CSRF cookie).
+    # An address with empty parameters (a GET form sent without JavaScript) is redirected to
+    # the one without them, before the page cache can store it (razon/middleware.py).
+    "razon.middleware.EmptyParametersMiddleware",
     "razon.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "razon.middleware.LanguageCookieMiddleware",
