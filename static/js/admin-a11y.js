@@ -7,6 +7,9 @@
      which has no role: it becomes an image with that name.
    - Tabular inlines have empty header cells over the saved item's column and the delete
      column: they get a text for screen readers.
+   - Fields in a tabular inline's rows have no label: their column's header names them.
+   - A file field's input sits in a fieldset whose legend is the field's label: it is named
+     by that legend.
    The widgets draw themselves after load and when an inline row is added, so this runs again
    after every change to the page (a MutationObserver, batched per frame). */
 (function () {
@@ -22,9 +25,30 @@
 
   function labelId(field) {
     var label = field.id && document.querySelector('label[for="' + field.id + '"]');
-    if (!label) return "";
-    if (!label.id) label.id = field.id + "-label";
-    return label.id;
+    if (label) {
+      if (!label.id) label.id = field.id + "-label";
+      return label.id;
+    }
+    return headerId(field);
+  }
+
+  // In a tabular inline a field has no label: its column's header names it.
+  function headerId(field) {
+    var cell = field.closest(".tabular tbody td");
+    var table = cell && cell.closest("table");
+    var header = table && table.tHead && table.tHead.rows[0].cells[cell.cellIndex];
+    if (!header || !header.textContent.trim()) return "";
+    if (!header.id) header.id = (table.closest(".inline-group") || table).id + "-col-" + cell.cellIndex;
+    return header.id;
+  }
+
+  function nameInlineFields(root) {
+    root.querySelectorAll(".tabular tbody td input, .tabular tbody td select, .tabular tbody td textarea").forEach(function (field) {
+      if (field.type === "hidden" || field.classList.contains("admin-autocomplete")) return;
+      if ((field.labels && field.labels.length) || field.hasAttribute("aria-labelledby")) return;
+      var id = headerId(field);
+      if (id) field.setAttribute("aria-labelledby", id);
+    });
   }
 
   function nameAutocompletes(root) {
@@ -35,11 +59,23 @@
       var combobox = container.querySelector('[role="combobox"]');
       if (combobox && !combobox.hasAttribute("data-a11y-named")) {
         var rendered = combobox.querySelector(".select2-selection__rendered[id]");
+        if (rendered) {
+          // The choice shown inside the combobox is its value, not a text field of its own.
+          rendered.removeAttribute("role");
+          rendered.removeAttribute("aria-readonly");
+        }
         combobox.setAttribute("aria-labelledby", label + (rendered ? " " + rendered.id : ""));
         combobox.setAttribute("data-a11y-named", "");
       }
       container.querySelectorAll(".select2-search__field").forEach(function (search) {
         search.setAttribute("aria-labelledby", label);
+      });
+      // The "remove all" cross is a mouse shortcut (Backspace does the same) that select2
+      // draws inside the list of choices, where only list items belong: it moves just before
+      // the list (select2 finds it anywhere in the combobox).
+      container.querySelectorAll("ul > .select2-selection__clear").forEach(function (cross) {
+        cross.setAttribute("aria-hidden", "true");
+        cross.parentNode.parentNode.insertBefore(cross, cross.parentNode);
       });
     });
   }
@@ -64,11 +100,25 @@
     });
   }
 
+  function nameFileInputs(root) {
+    // A file field is a group (Django's use_fieldset): its <legend> names the group, and here
+    // the file input too, which has no <label> of its own.
+    root.querySelectorAll('fieldset input[type="file"]').forEach(function (input) {
+      if ((input.labels && input.labels.length) || input.hasAttribute("aria-labelledby")) return;
+      var legend = input.closest("fieldset").querySelector(":scope > legend");
+      if (!legend) return;
+      if (!legend.id) legend.id = input.id + "-legend";
+      input.setAttribute("aria-labelledby", legend.id);
+    });
+  }
+
   function run() {
     pending = false;
     nameAutocompletes(document);
     nameFilterIcons(document);
     nameEmptyHeaders(document);
+    nameInlineFields(document);
+    nameFileInputs(document);
   }
 
   function schedule() {
