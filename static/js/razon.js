@@ -42,7 +42,7 @@ document.addEventListener("htmx:configRequest", (event) => {
 document.addEventListener(
   "change",
   (event) => {
-    if (event.target.matches("form[hx-trigger] input[type=search], [data-combobox] [role=combobox]")) {
+    if (event.target.matches("form[data-hx-trigger] input[type=search], [data-combobox] [role=combobox]")) {
       event.stopPropagation();
     }
   },

@@ -173,8 +173,8 @@ def test_nodes_select_with_htmx_and_link_to_the_page_without_it(client, web):
     html = client.get(URL, {"sector": "po"}).content.decode()
 
     node = re.search(r'<a href="/organisaties/pabo/"[^>]*>', html).group(0)
-    assert 'hx-get="?sector=po&amp;organisatie=pabo"' in node
-    assert 'hx-target="#network"' in node and 'aria-label="Pabo Oost"' in node
+    assert 'data-hx-get="?sector=po&amp;organisatie=pabo"' in node
+    assert 'data-hx-target="#network"' in node and 'aria-label="Pabo Oost"' in node
     # Without JavaScript: a form that selects, keeping the filters.
     form = re.search(r'<form method="get"[^>]*network-panel__choose.*?</form>', html, re.S).group(0)
     assert '<input type="hidden" name="sector" value="po">' in form
@@ -213,7 +213,7 @@ def test_the_results_fragment_brings_the_facets_out_of_band(client, web):
 
     html = response.content.decode()
     assert html.lstrip().startswith('<section id="results"')
-    assert 'hx-swap-oob="true"' in html and '<div id="network"' in html
+    assert 'data-hx-swap-oob="true"' in html and '<div id="network"' in html
 
 
 @pytest.mark.parametrize(
