@@ -70,7 +70,7 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
-    "django.contrib.auth",
+    "accounts.apps.UsersAndRolesConfig",  # django.contrib.auth, named in Dutch
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",

@@ -42,7 +42,7 @@ document.addEventListener("htmx:configRequest", (event) => {
 document.addEventListener(
   "change",
   (event) => {
-    if (event.target.matches("form[hx-trigger] input[type=search], [data-combobox] [role=combobox]")) {
+    if (event.target.matches("form[data-hx-trigger] input[type=search], [data-combobox] [role=combobox]")) {
       event.stopPropagation();
     }
   },
@@ -399,7 +399,7 @@ document.addEventListener(
   "keydown",
   (event) => {
     const select = event.target;
-    if (select.matches && select.matches("form[hx-trigger] select") && SELECT_KEYS.has(event.key)) {
+    if (select.matches && select.matches("form[data-hx-trigger] select") && SELECT_KEYS.has(event.key)) {
       select.keyedAt = Date.now();
     }
   },
@@ -418,7 +418,7 @@ document.addEventListener(
   "change",
   (event) => {
     const select = event.target;
-    if (!select.matches("form[hx-trigger] select") || select.keySending) {
+    if (!select.matches("form[data-hx-trigger] select") || select.keySending) {
       return;
     }
     if (select.keyedAt && Date.now() - select.keyedAt < 100) {

@@ -74,8 +74,10 @@ def test_the_count_and_the_number_found_come_out_of_band_with_the_results(client
     )
     html = response.content.decode()
 
-    assert '<span id="filter-count" hx-swap-oob="true">Filters (1)</span>' in html
-    found = re.search(r'<span id="filter-found"[^>]*hx-swap-oob="true">(\d+) gevonden</span>', html)
+    assert '<span id="filter-count" data-hx-swap-oob="true">Filters (1)</span>' in html
+    found = re.search(
+        r'<span id="filter-found"[^>]*data-hx-swap-oob="true">(\d+) gevonden</span>', html
+    )
     heading = re.search(r'<h2 id="results-title"[^>]*>(\d+) partnerschap', html)
     assert found and heading and found.group(1) == heading.group(1)
 
@@ -90,7 +92,7 @@ def test_a_sector_tab_keeps_the_other_filters_and_leaves_the_page_number(client,
     assert 'href="?erkenning=erkend&amp;zoek=a&amp;sector=vo-mbo"' in tabs
     # "All" drops only the tab; with nothing else set it is the bare address.
     html = client.get(reverse("partnerships:list"), {"sector": "po-vso"}).content.decode()
-    assert 'href="/partnerschappen/" hx-get="/partnerschappen/"' in html
+    assert 'href="/partnerschappen/" data-hx-get="/partnerschappen/"' in html
 
 
 def test_the_phone_header_toggles_are_links_to_the_menu_and_the_search_page(client):
@@ -132,5 +134,7 @@ def test_the_tabs_come_out_of_band_with_the_results_keeping_the_new_filters(clie
         headers={"HX-Request": "true", "HX-Target": "results"},
     ).content.decode()
 
-    tabs = re.search(r'<nav class="tabs" id="sector-tabs" hx-swap-oob="true".*?</nav>', html, re.S)
+    tabs = re.search(
+        r'<nav class="tabs" id="sector-tabs" data-hx-swap-oob="true".*?</nav>', html, re.S
+    )
     assert tabs and 'href="?erkenning=aspirant&amp;sector=vo-mbo"' in tabs.group(0)
