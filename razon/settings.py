@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "network",
     "events",
     "news",
+    "routes",
     "contact",
     "privacy",
     "portal",
