@@ -11,7 +11,7 @@ from django.utils import timezone
 from razon.models import PublishStatus
 from razon.preview import preview_url
 from tests import factories
-from tests.routes.conftest import make_route
+from tests.routes_app.conftest import make_route
 
 pytestmark = pytest.mark.django_db
 COMPARE = reverse("routes:compare")

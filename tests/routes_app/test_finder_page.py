@@ -13,7 +13,7 @@ from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from razon.models import PublishStatus
 from routes.finder import QUESTIONS, SKIP
-from tests.routes.conftest import make_route
+from tests.routes_app.conftest import make_route
 
 FINDER = reverse("routes:finder")
 HTMX = {"HX-Request": "true", "HX-Target": "finder"}

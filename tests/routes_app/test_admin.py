@@ -8,7 +8,7 @@ from reversion.models import Version
 from razon.models import PublishStatus
 from routes.models import Route
 from tests import factories
-from tests.routes.conftest import make_route
+from tests.routes_app.conftest import make_route
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = reverse("admin:routes_route_changelist")
