@@ -13,6 +13,11 @@ SECTIONS = [
     ("regions:map", _("Regiokaart"), _("Wie waar werkt, op de kaart.")),
     ("partnerships:list", _("Partnerschappen"), _("Samen Opleiden & Professionaliseren.")),
     ("network:network", _("Netwerk"), _("Wie met wie samenwerkt, en waarin.")),
+    (
+        "routes:finder",
+        _("Opleidingsroutes"),
+        _("Welke route naar het leraarschap past bij jou?"),
+    ),
     ("events:list", _("Agenda"), _("Strategiesessies en bijeenkomsten.")),
     ("news:list", _("Berichten"), _("Nieuws, blogs en verslagen.")),
     ("contact:form", _("Contact"), _("Stuur ons een bericht.")),

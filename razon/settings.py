@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "network",
     "events",
     "news",
+    "routes",
     "contact",
     "privacy",
     "portal",
