@@ -33,8 +33,12 @@ run: setup
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver 127.0.0.1:8000
 
+# The suite runs in parallel, one worker per core (pytest-xdist; each worker has its own test
+# database and Redis database). The cluster tests start one cluster, so they run in one process.
+PYTEST_WORKERS ?= $(if $(findstring cluster,$(PYTEST_ARGS)),0,auto)
+
 test: setup
-	$(VENV)/bin/pytest $(PYTEST_ARGS); status=$$?; \
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS); status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure." >&2; exit 1; fi; \
 	  exit $$status
 

@@ -1,5 +1,6 @@
 from axes.apps import AppConfig as AxesConfig
 from django.apps import AppConfig
+from django.contrib.auth.apps import AuthConfig
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPConfig
 
@@ -44,3 +45,17 @@ class TwoFactorConfig(TOTPConfig):
         device = self.get_model("TOTPDevice")
         device._meta.verbose_name = _("authenticator-app")
         device._meta.verbose_name_plural = _("authenticator-apps")
+
+
+class UsersAndRolesConfig(AuthConfig):
+    """Django's users and groups under plain Dutch names in the admin: the groups are the
+    roles of razon/roles.py (only superusers see them; a Projectleider sees the users)."""
+
+    verbose_name = _("Gebruikers en rollen")
+
+    def ready(self):
+        super().ready()
+        # Meta's original options (what migrations compare) stay untouched.
+        group = self.get_model("Group")
+        group._meta.verbose_name = _("rol")
+        group._meta.verbose_name_plural = _("rollen")

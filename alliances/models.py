@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import FilteredRelation, Prefetch, Q
+from django.db.models import FilteredRelation, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +47,16 @@ class OrganizationQuerySet(PublishableQuerySet):
                 to_attr="public_alliances",
             )
         )
+
+    def with_main_sector(self):
+        """Adds `main_sector`: the code of the organisation's first sector (in the sectors'
+        order), for its monogram's colour, in the same query."""
+        first = (
+            Organization.sectors.through.objects.filter(organization=OuterRef("pk"))
+            .order_by("sector__position")
+            .values("sector_id")[:1]
+        )
+        return self.annotate(main_sector=Subquery(first))
 
     def by_slug(self, slugs):
         """The published organisations with these slugs, as {slug: organisation}; a missing or

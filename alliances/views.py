@@ -67,7 +67,9 @@ def organization_list(request):
 
 
 @require_safe
-@cached_page(depends_on=["alliances", "events", "news", "partnerships", "regions", "sectors"])
+@cached_page(
+    depends_on=["alliances", "events", "news", "partnerships", "regions", "routes", "sectors"]
+)
 def organization_detail(request, slug):
     organization = get_public_or_preview(
         request, Organization.objects.prefetch_related("sectors"), slug=slug

@@ -23,6 +23,8 @@ from partnerships.models import Membership, Partnership, Role, SectorGroup
 from razon import pagecache
 from razon.models import PublishStatus, Sector
 from regions.models import EducationRegion, Municipality, RAPProject, RegionMembership
+from routes.finder import QUESTIONS
+from routes.models import Qualification, Route, RouteKind
 
 PREFIX = "bench-"
 SIZES = {
@@ -34,6 +36,7 @@ SIZES = {
     "events": 500,
     "registrations_per_event": 40,
     "posts": 2000,
+    "routes": 300,
 }
 TEXT = (
     "Samen Opleiden & Professionaliseren in de regio: schoolbesturen, lerarenopleidingen en "
@@ -60,7 +63,7 @@ def loaded_scale_matches(scale):
 def remove():
     """Delete every generated item (the demo content stays)."""
     Registration.objects.filter(event__slug__startswith=PREFIX).delete()
-    for model in (Post, Event, Partnership, RAPProject, EducationRegion, Organization):
+    for model in (Route, Post, Event, Partnership, RAPProject, EducationRegion, Organization):
         model.objects.filter(slug__startswith=PREFIX).delete()
 
 
@@ -221,10 +224,47 @@ def load(scale=1.0, *, rebuild_index=True):
     _m2m(Post.organizations, posts, organizations, 2)
     _m2m(Post.rap_projects, posts, projects, 1)
     _m2m(Partnership.rap_projects, partnerships, projects, 1)
+    _routes(n["routes"], organizations, partnerships, events, posts, published)
     if rebuild_index:
         call_command("rebuild_search_index", verbosity=0)
     pagecache.new_generation()  # bulk_create sends no signals
     return n
+
+
+def _routes(count, organizations, partnerships, events, posts, published):
+    """Routes with every combination of the finder's fields spread over them (each field's
+    choices cycled at a different pace), one to three institutes each."""
+    choices = {q.name: [value for value, _label in q.choices] for q in QUESTIONS}
+
+    def some(values, i, size):
+        return [values[(i + k * 3) % len(values)] for k in range(size)]
+
+    routes = Route.objects.bulk_create(
+        Route(
+            name=f"Opleidingsroute {i:04}",
+            slug=f"{PREFIX}route-{i}",
+            kind=RouteKind.values[i % len(RouteKind.values)],
+            qualification=Qualification.values[i % len(Qualification.values)],
+            levels=sorted(set(some(choices["waar"], i, 1 + i % 3))),
+            subjects=sorted(set(some(choices["vak"], i, i % 4))),
+            forms=sorted(set(some(["voltijd", "deeltijd", "werkend-leren"], i, 1 + i % 2))),
+            admits=sorted(set(some(choices["heb"], i, 1 + i % 4))),
+            requires_school_job=i % 5 == 0,
+            places=sorted(set(some(choices["plaats"], i, 1 + i % 2))),
+            duration="2 jaar",
+            study_load="120 EC",
+            start_moments="september",
+            summary="Een route naar het leraarschap.",
+            source="Benchmarkgegevens",
+            **published,
+        )
+        for i in range(count)
+    )
+    institutes = [o for o in organizations if o.kind == OrganizationKind.OTHER] or organizations
+    _m2m(Route.institutes, routes, institutes, 2)
+    _m2m(Route.partnerships, routes, partnerships, 2)
+    _m2m(Route.events, routes, events, 2)
+    _m2m(Route.posts, routes, posts, 2)
 
 
 def _organization_kind(i):

@@ -11,6 +11,7 @@ from events.models import Event
 from news.models import Post
 from partnerships.models import Partnership
 from regions.models import EducationRegion, Municipality, RAPProject
+from routes.models import Route
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ def public_pages():
     partnership = _middle(Partnership.objects.published())
     event = _middle(Event.objects.published().upcoming()) or _middle(Event.objects.published())
     post = _middle(Post.objects.published())
+    route = _middle(Route.objects.published())
     board = _middle(
         Organization.objects.published().filter(kind="bestuur", children__isnull=False).distinct()
     )
@@ -124,6 +126,12 @@ def public_pages():
         Page("posts filtered", reverse("news:list") + "?soort=blog&sector=po"),
         Page("posts fragment", reverse("news:list") + "?soort=nieuws", "results"),
         Page("posts more fragment", reverse("news:list") + "?pagina=2", "more"),
+        Page("routes finder", reverse("routes:finder")),
+        Page(
+            "routes finder filtered",
+            reverse("routes:finder") + "?heb=hbo&waar=vo-onderbouw&baan=school",
+        ),
+        Page("routes finder fragment", reverse("routes:finder") + "?heb=hbo&waar=po", "finder"),
         Page("search", reverse("search") + "?zoek=samen+opleiden"),
         Page("search fragment", reverse("search") + "?zoek=partnerschap", "results"),
         Page("contact", reverse("contact:form")),
@@ -139,6 +147,7 @@ def public_pages():
         Page("partnerships JSON", reverse("partnerships:export_json") + "?sector=vo-mbo"),
         Page("agenda CSV", reverse("events:export_csv")),
         Page("network ties CSV", reverse("network:export_csv") + "?sector=vo"),
+        Page("routes JSON", reverse("routes:export_json")),
         Page("open data", reverse("open_data")),
     ]
     details = [
@@ -149,6 +158,7 @@ def public_pages():
         ("partnership detail", partnership),
         ("event detail", event),
         ("post detail", post),
+        ("route detail", route),
     ]
     pages += [Page(name, item.get_absolute_url()) for name, item in details if item]
     if region:

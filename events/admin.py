@@ -99,6 +99,7 @@ class EventAdmin(AssignedObjectsAdmin, PublishableAdmin):
     actions = [*PublishableAdmin.actions, "duplicate", "export_registrations"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "summary", "body", "is_demo"]}),
+        (_("Afbeelding"), {"fields": ["image", "image_alt"]}),
         (
             _("Wanneer en waar"),
             {

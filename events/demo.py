@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from alliances.models import Organization
 from events.models import Event, EventKind, ProgrammeItem
-from razon.demo import meeting_day, sync
+from razon.demo import illustrate, meeting_day, sync
 from razon.models import Document, DocumentKind, PublishStatus, Sector
 from razon.uploads import sniff_document
 
@@ -148,11 +148,22 @@ def _documents():
     return documents
 
 
+# The illustration each kind of event gets (razon/demo_files/illustrations).
+KIND_THEMES = {
+    EventKind.STRATEGY_SESSION: "bijeenkomst",
+    EventKind.INFORMATION_MEETING: "gesprek",
+    EventKind.NETWORK_MEETING: "netwerk",
+    EventKind.WEBINAR: "agenda",
+    EventKind.OTHER: "agenda",
+}
+
+
 def load():
     organizations = {o.slug: o for o in Organization.objects.all()}
     sectors = Sector.objects.ensure_all()
     documents = _documents()
     changed = 0
+    made = []
 
     def event(slug, values, sector_codes=(), organisers=(), docs=()):
         nonlocal changed
@@ -167,6 +178,7 @@ def load():
             },
         )
         changed += was_changed
+        made.append(obj)
         return obj
 
     # The source gives the day and place, not the times: the event is marked as demo.
@@ -318,4 +330,6 @@ def load():
         ["radboud-universiteit"],
         ["format-gesprek-schaalniveau"],
     )
+    for obj in made:
+        changed += illustrate(obj, "image", KIND_THEMES[obj.kind], alt_field="image_alt")
     return changed

@@ -4,6 +4,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce, Lower
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from alliances.models import Organization
 from partnerships.models import Partnership
 from razon.collation import by_name
+from razon.images import WebImageField
 from razon.models import DemoFlag, Document, Publishable, PublishableQuerySet, Sector
 from razon.navigation import item_url
 from razon.personal_data import ERASED, forget_in_admin_log
@@ -38,6 +40,11 @@ class RegistrationState(models.TextChoices):
     CLOSED = "closed", _("Aanmelden is gesloten")
 
 
+# What an event card shows (home page).
+CARD_FIELDS = [
+    *("kind", "title", "slug", "summary", "starts_at", "ends_at"),
+    *("image", "image_alt", "image_width", "image_height"),
+]
 # A calendar subscription is a window, not the archive (see for_calendar_feed).
 CALENDAR_FEED_SIZE = 100
 
@@ -72,6 +79,10 @@ class EventQuerySet(PublishableQuerySet):
 
     def for_list(self):
         return self.prefetch_related("sectors").order_by("starts_at")
+
+    def for_cards(self):
+        """Events as short cards (home page): the fields a card shows, no joins."""
+        return self.only(*CARD_FIELDS)
 
     def for_export(self):
         """Events as the open data holds them: sectors, and the published organisers and
@@ -118,6 +129,25 @@ class Event(DemoFlag, Publishable):
         help_text=_("Eén of twee zinnen voor de agenda en zoekmachines."),
     )
     body = RichTextField(_("beschrijving"), blank=True)
+    image = WebImageField(
+        _("afbeelding"),
+        upload_to="agenda/%Y/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        help_text=_("Optioneel. JPEG, PNG of WebP, liefst liggend en minstens 1200 pixels breed."),
+    )
+    image_alt = models.CharField(
+        _("beschrijving van de afbeelding"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Verplicht bij een afbeelding: wat er te zien is, voor wie de afbeelding niet kan "
+            "zien. Bijvoorbeeld: Deelnemers in gesprek aan zes tafels."
+        ),
+    )
+    image_width = models.PositiveIntegerField(editable=False, null=True)
+    image_height = models.PositiveIntegerField(editable=False, null=True)
     starts_at = models.DateTimeField(
         _("begint om"), db_index=True, help_text=_("Datum en tijd in Nederlandse tijd.")
     )
@@ -236,6 +266,18 @@ class Event(DemoFlag, Publishable):
 
     def get_absolute_url(self):
         return item_url("events:detail", self.slug)
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_alt.strip():
+            raise ValidationError(
+                {
+                    "image_alt": _(
+                        "Beschrijf wat er op de afbeelding te zien is; zonder beschrijving "
+                        "missen blinde en slechtziende bezoekers deze informatie."
+                    )
+                }
+            )
 
     @property
     def is_past(self):

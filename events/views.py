@@ -53,7 +53,7 @@ def _published_event(slug):
 
 
 @require_safe
-@cached_page(depends_on=[*EVENT_PAGE, "news"])
+@cached_page(depends_on=[*EVENT_PAGE, "news", "routes"])
 def event_detail(request, slug):
     event = get_public_or_preview(request, Event.objects.for_page(), slug=slug)
     return render(

@@ -127,8 +127,9 @@ def picture(drawing, selected, query):
 
 # A node: a link to the organisation's page that htmx turns into selecting it (#network).
 NODE = (
-    '<a href="{}" class="network__node{}" aria-label="{}" hx-get="?{}" hx-target="#network" '
-    'hx-swap="outerHTML" hx-push-url="true" data-focus-after-swap="#network-panel-title">'
+    '<a href="{}" class="network__node{}" aria-label="{}" data-hx-get="?{}" '
+    'data-hx-target="#network" data-hx-swap="outerHTML" data-hx-push-url="true" '
+    'data-focus-after-swap="#network-panel-title">'
     '<circle cx="{}" cy="{}" r="{}" fill="{}"{}/><title>{}</title></a>'
 )
 

@@ -9,14 +9,12 @@ only when those exist, so this loads before and after the events app has its own
 
 import datetime
 
-from django.core.files.base import ContentFile
-
 from alliances.models import Organization
 from events.demo import SECOND_STRATEGY_REPORT
 from events.models import Event
 from news.models import Post, PostLink
 from partnerships.models import Partnership
-from razon.demo import illustration, sync
+from razon.demo import illustrate, illustration_for, sync
 from razon.models import PublishStatus, Sector
 from regions.models import EducationRegion, RAPProject
 
@@ -26,7 +24,19 @@ EDITORS = "Redactie RA-ZON"
 STRATEGY_SESSION = "strategiesessie-onderwijsregios-7-februari-2024"
 SECOND_STRATEGY_SESSION = "tweede-strategiesessie-onderwijsregios-28-juni-2024"
 INFORMATION_MEETING = "informatiebijeenkomst-bestuursakkoord-flexibilisering-22-november-2021"
-# The post that shows a picture in the demo (drawn by razon.demo.illustration).
+# Every post gets one of the demo's illustrations (razon/demo_files/illustrations): the first
+# whose word is in its address, else its kind's.
+THEMES = [
+    *(("strategiesessie", "bijeenkomst"), ("netwerkbijeenkomst", "bijeenkomst")),
+    *(("denk-mee", "gesprek"), ("schoolbesturen", "gesprek"), ("subsidie", "cijfers")),
+    *(("rap-", "cijfers"), ("een-jaar", "cijfers"), ("digitale", "netwerk")),
+    *(("opleidingsschool", "netwerk"), ("partnerschap", "netwerk"), ("routes", "route")),
+    *(("master", "route"), ("deeltijd", "route"), ("leraar", "route"), ("loket", "route")),
+    *(("zij-instromers", "route"), ("onderwijsregio", "regio"), ("rivierenland", "regio")),
+    *(("peel", "regio"), ("liemers", "regio")),
+]
+KIND_THEMES = {"nieuws": "gesprek", "blog": "lezen", "verslag": "bijeenkomst"}
+# A post whose picture the tests look at.
 ILLUSTRATED = "verslag-strategiesessie-onderwijsregios-7-februari-2024"
 
 # The blog as its author wrote it (seed 002), word for word: only the footnote is Markdown.
@@ -394,18 +404,10 @@ def load():
     for row in POSTS:
         chosen = [posts[slug] for slug in row.get("related", [])]
         changed += sync(Post, {"slug": row["slug"]}, m2m={"related_posts": chosen})[1]
-    changed += _illustrate(posts[ILLUSTRATED])
+    for slug, post in posts.items():
+        theme = illustration_for(slug, THEMES, KIND_THEMES[post.kind])
+        changed += illustrate(post, "cover", theme, alt_field="cover_alt")
     return changed
-
-
-def _illustrate(post):
-    """Gives the post the demo picture, unless it has one (so a reload changes nothing)."""
-    if post.cover and post.cover.storage.exists(post.cover.name):
-        return 0
-    post.cover = ContentFile(illustration(), name="strategiesessie.png")
-    post.cover_alt = "Illustratie: drie overlappende cirkels, het beeldmerk van RA-ZON."
-    post.save()
-    return 1
 
 
 def _slugs(field):

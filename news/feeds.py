@@ -1,7 +1,9 @@
 """RSS and Atom feeds of the published posts, all together and per kind (Django's syndication
 framework makes every link absolute with the request's host)."""
 
+import re
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -14,6 +16,12 @@ from news.models import KIND_PLURALS, Post, PostKind
 from razon.richtext import render
 
 FEED_SIZE = 20
+# The types a page announces its feeds with: the plain media types, without the charset
+# parameter that the responses carry (feed readers and validators match them exactly).
+RSS_TYPE = "application/rss+xml"
+ATOM_TYPE = "application/atom+xml"
+# An href in sanitised HTML (razon.richtext: nh3 always writes double-quoted attributes).
+HREF = re.compile(r'href="([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -31,7 +39,7 @@ class Alternate:
 
 def alternates(kind=None):
     """The feeds a page announces: all posts in RSS and Atom, and the kind's own if given."""
-    rss, atom = Rss201rev2Feed.content_type, Atom1Feed.content_type
+    rss, atom = RSS_TYPE, ATOM_TYPE
     found = [
         Alternate(_("Alle berichten (RSS)"), reverse("news:feed"), rss),
         Alternate(_("Alle berichten (Atom)"), reverse("news:feed_atom"), atom),
@@ -49,6 +57,13 @@ def alternates(kind=None):
             ),
         ]
     return found
+
+
+def absolute_links(html, base_url):
+    """`html` with every link made absolute against `base_url` (the entry's own address): a
+    feed reader shows an entry away from the site, where a footnote's `#fn:1` or a `/agenda/`
+    link would point nowhere."""
+    return HREF.sub(lambda match: f'href="{urljoin(base_url, match.group(1))}"', html)
 
 
 class PostFeed(Feed):
@@ -79,6 +94,14 @@ class PostFeed(Feed):
 
     def feed_url(self, kind):
         return reverse(f"{self.url_name}_kind", args=[kind]) if kind else reverse(self.url_name)
+
+    def get_feed(self, obj, request):
+        """The feed with the links inside each entry's text made absolute (Django does so
+        only for the entry's own link), against the entry's absolute address."""
+        feed = super().get_feed(obj, request)
+        for item in feed.items:
+            item["description"] = absolute_links(item["description"], item["link"])
+        return feed
 
     def items(self, kind):
         posts = Post.objects.published().for_feed()

@@ -22,7 +22,10 @@ from regions.models import EducationRegion, RAPProject
 
 RELATED_LIMIT = 3
 # What a post card shows (home page, related posts).
-CARD_FIELDS = ["kind", "title", "slug", "date", "intro"]
+CARD_FIELDS = [
+    *("kind", "title", "slug", "date", "intro"),
+    *("cover", "cover_alt", "cover_width", "cover_height"),
+]
 # Paths under /berichten/ that are not posts.
 RESERVED_SLUGS = {"feed"}
 

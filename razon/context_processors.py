@@ -1,3 +1,5 @@
+from django.templatetags.static import static
+
 from razon import navigation, pagecache
 from razon.pagination import PAGE_PARAM
 from razon.secretariat import secretariat
@@ -5,17 +7,20 @@ from razon.secretariat import secretariat
 
 def site(request):
     """What the site shell (header, footer) needs on every page."""
-    path = request.path
     details = secretariat()
+    sections = navigation.sections()
+    current = navigation.current_url(request.path, [url for url, _label, _text in sections])
     context = {
         "nav_sections": [
-            {"url": url, "label": label, "current": path.startswith(url)}
-            for url, label, _description in navigation.sections()
+            {"url": url, "label": label, "current": url == current}
+            for url, label, _description in sections
         ],
         "contact_url": navigation.url_or_none("contact:form"),
         "contact_email": details.email,
         "secretariat": details,
         "canonical_url": canonical_url(request),
+        # The picture shared for a page without one of its own (bin/draw_illustrations.py).
+        "share_image_url": request.build_absolute_uri(static("img/share.png")),
     }
     if getattr(request, "razon_page_cache", False):
         # Rendered for the page cache: each response gets its visitor's own token instead.

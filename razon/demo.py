@@ -4,7 +4,9 @@
 changes nothing (not even a modification time)."""
 
 import datetime
+from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.db import models
 
 
@@ -41,26 +43,62 @@ def _comparable(value):
     return value.pk if isinstance(value, models.Model) else value
 
 
-def illustration(width=1200, height=600):
-    """A picture for demo content, drawn here (no third-party image, no licence question):
-    the three circles of the RA-ZON mark on a light background, as PNG bytes."""
-    import io
+# The demo's illustrations: simple shapes in RA-ZON's colours, drawn for the project by
+# bin/draw_illustrations.py (no third-party image, no licence question).
+ILLUSTRATIONS = Path(__file__).parent / "demo_files" / "illustrations"
+# {(model label, field, illustration): {stored name: bytes}}: what storing an illustration
+# wrote (the original and its renditions), kept per process, so that a second load into
+# an empty media folder (each test has its own) writes the files instead of encoding again.
+_stored_files = {}
+# What each illustration shows, for its description (alt text).
+ILLUSTRATION_ALTS = {
+    "bijeenkomst": "Illustratie: ronde tafels met gekleurde stippen eromheen, als mensen in gesprek.",
+    "route": "Illustratie: gekleurde treden die oplopen naar een doel.",
+    "regio": "Illustratie: een veld van zeshoeken waarvan een deel gekleurd is, als regio's.",
+    "gesprek": "Illustratie: vier tekstballonnen in verschillende kleuren.",
+    "cijfers": "Illustratie: een staafdiagram dat oploopt naast een ringdiagram.",
+    "netwerk": "Illustratie: gekleurde stippen die met lijnen verbonden zijn, als een netwerk.",
+    "agenda": "Illustratie: een kalender waarin enkele dagen gekleurd zijn.",
+    "lezen": "Illustratie: een stapel boeken naast een beschreven pagina.",
+}
 
-    from PIL import Image, ImageDraw
 
-    image = Image.new("RGB", (width, height), "#f3f6f9")
-    layer = Image.new("RGBA", image.size, (0, 0, 0, 0))
-    draw = ImageDraw.Draw(layer)
-    radius = height // 4
-    centres = [(-radius // 2, -radius // 3), (radius // 2, -radius // 3), (0, radius // 2)]
-    colours = [(26, 79, 122, 170), (168, 72, 12, 150), (18, 58, 90, 140)]
-    for (dx, dy), colour in zip(centres, colours, strict=True):
-        x, y = width // 2 + dx, height // 2 + dy
-        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=colour)
-    image.paste(layer, mask=layer)
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG")
-    return buffer.getvalue()
+def illustration_for(slug, themes, default):
+    """The illustration for a demo item: the first of `themes` ([(word, illustration)]) whose
+    word is in its address, else `default`."""
+    return next((name for word, name in themes if word in slug), default)
+
+
+def illustrate(obj, field, name, alt_field):
+    """Gives `obj` the illustration `name` (razon/demo_files/illustrations/<name>.png) in
+    its image field `field`, with its description in `alt_field`, unless it holds an image already
+    (so a reload changes nothing). Items of one model showing the same illustration share
+    one stored file (razon.uploads keeps a file while a row points at it). Returns 1 when it
+    changed `obj`, else 0."""
+    current = getattr(obj, field)
+    if current and current.storage.exists(current.name):
+        return 0
+    model = type(obj)
+    key = (model._meta.label, field, name)
+    model_field = model._meta.get_field(field)
+    storage = model_field.storage
+    if stored := _stored_files.get(key):
+        for stored_name, content in stored.items():
+            if not storage.exists(stored_name):
+                storage.save(stored_name, ContentFile(content))
+        setattr(obj, field, next(iter(stored)))
+    else:
+        image = (ILLUSTRATIONS / f"{name}.png").read_bytes()
+        setattr(obj, field, ContentFile(image, f"{name}.png"))
+    setattr(obj, alt_field, ILLUSTRATION_ALTS[name])
+    obj.save()
+    if key not in _stored_files:
+        _stored_files[key] = {}
+        for path in model_field.files_of(getattr(obj, field).name):
+            if storage.exists(path):
+                with storage.open(path, "rb") as handle:
+                    _stored_files[key][path] = handle.read()
+    return 1
 
 
 def easter_sunday(year):

@@ -17,6 +17,8 @@ from razon.pagination import PAGE_PARAM
 
 # The words typed into a searchable facet's combobox (or its page's search box).
 OPTIONS_TEXT_PARAM = "zoekterm"
+# The sorting select of an overview (components.html#filter_form).
+SORT_PARAM = "sorteer"
 
 
 @dataclass(frozen=True)
@@ -272,6 +274,17 @@ class FacetedFilterSet(django_filters.FilterSet):
         """Whether "clear the filters" would change anything."""
         kept = self._kept()
         return any(self.data.get(name) for name in self.filters if name not in kept)
+
+    @property
+    def active_count(self):
+        """How many filters are set, for the phone's "Filters (n)": those "clear" would clear,
+        the sorting aside (it orders, it does not filter)."""
+        kept = self._kept()
+        return sum(
+            1
+            for name in self.filters
+            if name not in kept and name != SORT_PARAM and self.data.get(name)
+        )
 
     @property
     def clear_url(self):

@@ -1,10 +1,12 @@
 import re
 
 from django.conf import settings
+from django.http import HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from razon.partials import render_page
@@ -134,4 +136,33 @@ class PublicBodySizeMiddleware:
                 )
                 % {"limit": limit, "email": settings.RAZON_CONTACT_EMAIL},
             )
+        return self.get_response(request)
+
+
+class EmptyParametersMiddleware:
+    """A GET form without JavaScript sends every field, the empty ones too
+    (`?zoek=&regio=&sector=po`): such an address is redirected (302) to the same one without
+    its empty parameters, so the address a visitor shares or bookmarks carries only the filters
+    that are set, as the htmx requests do (razon.js drops them). Outside the admin (whose
+    changelists read empty values), for GET and HEAD without htmx. Placed before the page
+    cache, so an address with empty values never gets an entry of its own."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method in ("GET", "HEAD")
+            and "HTTP_HX_REQUEST" not in request.META
+            and not request.path_info.startswith(reverse("admin:index"))
+            and any(value == "" for _name, values in request.GET.lists() for value in values)
+        ):
+            kept = [
+                (name, value)
+                for name, values in request.GET.lists()
+                for value in values
+                if value != ""
+            ]
+            query = urlencode(kept)
+            return HttpResponseRedirect(f"{request.path}?{query}" if query else request.path)
         return self.get_response(request)

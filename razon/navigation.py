@@ -10,8 +10,14 @@ SECTIONS = [
     ("alliances:alliance", _("Alliantie"), _("Wie we zijn, onze ambities en speerpunten.")),
     ("alliances:organizations", _("Organisaties"), _("Opleidingen, besturen en partners.")),
     ("regions:overview", _("Regio"), _("Onderwijsregio's, Samen Opleiden en RAP.")),
+    ("regions:map", _("Regiokaart"), _("Wie waar werkt, op de kaart.")),
     ("partnerships:list", _("Partnerschappen"), _("Samen Opleiden & Professionaliseren.")),
     ("network:network", _("Netwerk"), _("Wie met wie samenwerkt, en waarin.")),
+    (
+        "routes:finder",
+        _("Opleidingsroutes"),
+        _("Welke route naar het leraarschap past bij jou?"),
+    ),
     ("events:list", _("Agenda"), _("Strategiesessies en bijeenkomsten.")),
     ("news:list", _("Berichten"), _("Nieuws, blogs en verslagen.")),
     ("contact:form", _("Contact"), _("Stuur ons een bericht.")),
@@ -33,6 +39,13 @@ def sections():
         for url_name, label, description in SECTIONS
         if (url := _resolvable(url_name))
     ]
+
+
+def current_url(path, urls):
+    """The one of `urls` that `path` lies under most closely (the longest prefix), or None:
+    /regio/kaart/ is the regiokaart's section, not also the region's."""
+    under = [url for url in urls if path.startswith(url)]
+    return max(under, key=len, default=None)
 
 
 def url_or_none(url_name):

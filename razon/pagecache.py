@@ -41,6 +41,7 @@ import math
 import re
 import secrets
 import time
+from contextvars import ContextVar
 from datetime import datetime, timedelta
 from functools import cache as cache_result
 from functools import wraps
@@ -373,13 +374,35 @@ def _remember(topics, generations):
         _last_read[topic] = generations.get(topic)
 
 
+# Inside `batched()`: the topics changed so far, renewed once when the batch ends.
+_batch = ContextVar("razon_pagecache_batch", default=None)
+
+
 def new_generation(*topics):
     """Invalidate the pages that depend on these topics (every topic without any): new
     values, written in the transaction of the change, so they commit (or roll back) with the
     content and no process can store a page of the new content under the old generations."""
     from razon.models import PageCacheGeneration
 
+    if (batch := _batch.get()) is not None:
+        batch.update(topics or all_topics())
+        return
     PageCacheGeneration.renew(topics or all_topics())
+
+
+@contextlib.contextmanager
+def batched():
+    """Many changes, one renewal of the topics they touch, at the end (a bulk load such as
+    the demo content, inside the same transaction): a page cached in between may be stale
+    until then, as with any transaction not yet committed."""
+    batch = set()
+    token = _batch.set(batch)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+    if batch:
+        new_generation(*sorted(batch))
 
 
 def horizon(generations):

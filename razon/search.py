@@ -19,8 +19,10 @@ Items that are not Publishable (people) give their own address and whether they 
 in their SearchText (`url`, `shown`); `also_index` refreshes the entries of the items
 another model's change tells about (a person's entry lists where they appear)."""
 
+import contextlib
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
@@ -140,8 +142,26 @@ def _update_vectors(entries):
         entries.update(search_vector=_vector())
 
 
+# Inside `deferred()` saves do not touch the index: whoever defers rebuilds it afterwards.
+_deferring = ContextVar("razon_search_deferring", default=False)
+
+
+@contextlib.contextmanager
+def deferred():
+    """Saves inside leave the index alone; the caller calls `rebuild()` after (a bulk load
+    such as the demo content: one rebuild instead of an entry and its related entries per
+    save)."""
+    token = _deferring.set(True)
+    try:
+        yield
+    finally:
+        _deferring.reset(token)
+
+
 def index(obj):
     """Add or refresh the entry of one item."""
+    if _deferring.get():
+        return
     searchable = _searchable_for(type(obj))
     entry, _ = SearchEntry.objects.update_or_create(
         content_type=ContentType.objects.get_for_model(obj),
@@ -179,7 +199,7 @@ def also_index(sender, related):
         instance._search_related_before = previous
 
     def before(sender, instance, raw=False, **kwargs):
-        if raw or instance._state.adding or not instance.pk:
+        if raw or _deferring.get() or instance._state.adding or not instance.pk:
             return
         old = sender._default_manager.filter(pk=instance.pk).first()
         remember(instance, related(old) if old else [])
@@ -189,7 +209,7 @@ def also_index(sender, related):
         remember(instance, related(instance))
 
     def after(sender, instance, raw=False, **kwargs):
-        if raw:
+        if raw or _deferring.get():
             return
         found = getattr(instance, "_search_related_before", {}).pop(uid, [])
         found += [key for key in keys(related(instance)) if key not in found]

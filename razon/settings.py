@@ -9,6 +9,7 @@ import secrets
 import sys
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -69,7 +70,7 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
-    "django.contrib.auth",
+    "accounts.apps.UsersAndRolesConfig",  # django.contrib.auth, named in Dutch
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -94,6 +95,7 @@ INSTALLED_APPS = [
     "network",
     "events",
     "news",
+    "routes",
     "contact",
     "privacy",
     "portal",
@@ -115,6 +117,9 @@ MIDDLEWARE = [
     # A page in the page cache is answered here, before the sessions, language, CSRF,
     # authentication and messages middleware below, which it does not need
     # (razon/pagecache.py adds their headers and the CSRF cookie).
+    # An address with empty parameters (a GET form sent without JavaScript) is redirected to
+    # the one without them, before the page cache can store it (razon/middleware.py).
+    "razon.middleware.EmptyParametersMiddleware",
     "razon.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "razon.middleware.LanguageCookieMiddleware",
@@ -203,6 +208,22 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Sessions (staff only) live in the database, out of reach of an outage or eviction.
 REDIS_URL = env("REDIS_URL")
 RAZON_PAGE_CACHE_URL = env("RAZON_PAGE_CACHE_URL", REDIS_URL)
+
+
+def redis_for_test_worker(url):
+    """Tests in parallel (pytest-xdist sets PYTEST_XDIST_WORKER=gw0, gw1, ...): every test
+    empties its caches, so each worker gets a Redis database of its own, counting down from
+    the one the URL names (db 15, 14, ...)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not (url and TESTING and worker.startswith("gw")):
+        return url
+    parts = urlsplit(url)
+    db = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{(db - int(worker[2:])) % 16}"))
+
+
+REDIS_URL = redis_for_test_worker(REDIS_URL)
+RAZON_PAGE_CACHE_URL = redis_for_test_worker(RAZON_PAGE_CACHE_URL)
 
 
 def redis_cache(url, prefix):

@@ -9,7 +9,6 @@ from razon import navigation, search
 LIST_PAGES = [
     "home",
     *(url_name for url_name, _label, _description in navigation.SECTIONS),
-    "regions:map",
     "regions:education_regions",
     "regions:rap_projects",
     "privacy",

@@ -104,6 +104,56 @@ def path(rings):
     return "".join(parts)
 
 
+def simplify(rings, tolerance):
+    """The rings with the points dropped that lie within `tolerance` grid units of the
+    line their neighbours keep (Ramer-Douglas-Peucker); rings that shrink below three points
+    are left out. For small renditions: neighbours are simplified each on their own, so
+    their shared border may part by up to `tolerance`."""
+    result = []
+    for ring in rings:
+        if len(ring) < 4:
+            continue
+        far = max(range(len(ring)), key=lambda i: _distance2(ring[i], ring[0]))
+        points = (
+            _rdp(ring[: far + 1], tolerance)[:-1] + _rdp([*ring[far:], ring[0]], tolerance)[:-1]
+        )
+        if len(points) >= 3:
+            result.append(points)
+    return result
+
+
+def _distance2(a, b):
+    return (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2
+
+
+def _rdp(points, tolerance):
+    """Ramer-Douglas-Peucker on an open line, without recursion (rings have thousands of
+    points)."""
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    limit = tolerance * tolerance
+    while stack:
+        first, last = stack.pop()
+        (ax, ay), (bx, by) = points[first], points[last]
+        dx, dy = bx - ax, by - ay
+        length2 = dx * dx + dy * dy
+        worst, worst_index = -1.0, None
+        for i in range(first + 1, last):
+            px, py = points[i]
+            if length2:
+                cross = dx * (py - ay) - dy * (px - ax)
+                d2 = cross * cross / length2
+            else:
+                d2 = (px - ax) ** 2 + (py - ay) ** 2
+            if d2 > worst:
+                worst, worst_index = d2, i
+        if worst_index is not None and worst > limit:
+            keep[worst_index] = True
+            stack += [(first, worst_index), (worst_index, last)]
+    return [point for point, kept in zip(points, keep, strict=True) if kept]
+
+
 def dissolve(outlines):
     """The outer boundary of several neighbouring shapes (their union), as rings: the edges
     that only one of them has, chained. Neighbours share their vertices exactly (see the

@@ -271,17 +271,31 @@ def map_markup(layer_key, subject=None, item=None):
     """The map of a layer (SVG, legend and text alternative) as HTML, from the cache while
     nothing it shows changed (one query to check). `subject`/`item`: the reach layer's
     choice (a Subject and its item)."""
+    chosen = f"{subject.param}={item.slug}" if item else ""
+    return _cached(f"{layer_key}:{chosen}", lambda: _draw(get_layer(layer_key), subject, item))
+
+
+def thumbnail_markup():
+    """A small, light rendition of the map for the home page: the onderwijsregio's in their
+    map colours on the provinces around, without borders, names or links (the page links it
+    to the map), its outlines simplified to what a few hundred pixels show. Cached like the
+    map."""
+    return _cached("thumbnail:", _draw_thumbnail)
+
+
+def _cached(name, draw):
+    """`draw()`'s markup, kept under the page cache's generations of the map's topics (one
+    query to check) until the next scheduled publication."""
     generations = pagecache.current_generations(TOPICS)
     key = None
     if generations is not None:
         stamp = hashlib.sha256(repr(sorted(generations.items())).encode()).hexdigest()[:24]
-        chosen = f"{subject.param}={item.slug}" if item else ""
         shapes = pagecache.cache.get(SHAPES_VERSION_KEY, 0)
-        key = f"regiokaart:{MARKUP_VERSION}:{layer_key}:{chosen}:{get_language()}:{shapes}:{stamp}"
+        key = f"regiokaart:{MARKUP_VERSION}:{name}:{get_language()}:{shapes}:{stamp}"
         markup = pagecache.cache.get(key)
         if markup is not None:
             return markup
-    markup = _draw(get_layer(layer_key), subject, item)
+    markup = draw()
     if key:
         scheduled = _next_scheduled()
         timeout = pagecache.seconds_until(scheduled) if scheduled else MAX_TIMEOUT
@@ -305,6 +319,7 @@ class _Frame:
     municipalities: dict  # code → Municipality (with `outline`)
     view_box: tuple
     provinces: list = field(default_factory=list)  # (name, path, label point or None)
+    province_rings: list = field(default_factory=list)  # the provinces' outlines, as rings
 
     @property
     def unit(self):
@@ -347,6 +362,7 @@ def _frame():
             if point and not (x0 < point[0] < x1 and y0 < point[1] < y1):
                 point = None
         provinces.append((name, maps.path(rings), point))
+        frame.province_rings.append(rings)
     frame.provinces = provinces
     return frame
 
@@ -384,6 +400,44 @@ def _draw(layer, subject=None, item=None):
         for m in sorted(frame.municipalities.values(), key=lambda m: m.code)
     ]
     return render_to_string("regions/_regiokaart.html", context)
+
+
+# The thumbnail's outlines are simplified to this many pixels at its usual width.
+THUMBNAIL_TOLERANCE_PX = 1.5
+THUMBNAIL_WIDTH_PX = 480
+
+
+def _draw_thumbnail():
+    """The onderwijsregio's as one shape per colour (their municipalities dissolved; a
+    municipality in several regions takes the first one's colour), on the provinces."""
+    frame = _frame()
+    tolerance = frame.view_box[2] / THUMBNAIL_WIDTH_PX * THUMBNAIL_TOLERANCE_PX
+    areas = [a for a in education_region_areas() if any(c in frame.municipalities for c in a.codes)]
+    colour_of = {}
+    for index, area in enumerate(areas):
+        for code in area.codes:
+            if code in frame.municipalities:
+                colour_of.setdefault(code, index % len(maps.PALETTE))
+    groups = defaultdict(list)
+    for code, municipality in frame.municipalities.items():
+        groups[colour_of.get(code)].append(municipality.outline)
+
+    def simplified(rings):
+        return maps.path(maps.simplify(rings, tolerance))
+
+    return render_to_string(
+        "regions/_regiokaart_thumbnail.html",
+        {
+            "view_box": " ".join(str(v) for v in frame.view_box),
+            "provinces": [simplified(rings) for rings in frame.province_rings],
+            "base": simplified(maps.dissolve(groups.pop(None, []))),
+            "areas": [
+                (colour, simplified(maps.dissolve(outlines)))
+                for colour, outlines in sorted(groups.items())
+            ],
+            "count": len(areas),
+        },
+    )
 
 
 # Above this many choices the reach layer's picker of a kind is left out: the search field

@@ -263,7 +263,7 @@ def _marked(markup, request, layer, selected, municipality, subject, item):
         address = f"?laag={layer.key}&gemeente={municipality.code}"
     else:
         return markup
-    marker = f'hx-get="{escape(address)}"'
+    marker = f'data-hx-get="{escape(address)}"'
     return markup.replace(marker, f'{marker} aria-current="true"', 1)
 
 

@@ -18,6 +18,7 @@ PLACEHOLDER = re.compile(r"<(?:\w+:)?(\w+)>")
 REGEX_GROUP = re.compile(r"\(\?P<(\w+)>[^()]*\)")
 # Query parameters the views read themselves (the filter sets' parameters are found below).
 VIEW_PARAMETERS = [
+    *("heb", "waar", "vak", "baan", "plaats", "route"),  # the routes finder and compare
     *(PAGE_PARAM, PREVIEW_PARAM, "laag", "regio", "van", "next", "zoekterm"),
     *("gemeente", "organisatie", "partnerschap", "zoek"),  # the regiokaart
 ]
@@ -89,6 +90,7 @@ def demo_values():
     from partnerships.models import Partnership
     from razon.models import Document
     from regions.models import EducationRegion, RAPProject
+    from routes.models import Route
     from tests import factories
 
     event = Event.objects.published().upcoming().first()
@@ -110,6 +112,7 @@ def demo_values():
         "news:feed_kind": {"kind": kind},
         "news:feed_atom_kind": {"kind": kind},
         "news:detail": {"slug": Post.objects.published().first().slug},
+        "routes:detail": {"slug": Route.objects.published().first().slug},
         "document": {"slug": Document.objects.downloadable().first().slug},
         "media": {"path": image},
     }

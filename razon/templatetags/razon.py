@@ -137,3 +137,55 @@ def responsive_image(image, alt, sizes="100vw", css_class="", eager=False):
     if css_class:
         attributes["class"] = css_class
     return format_html("<img{}>", flatatt(attributes))
+
+
+# A monogram's colour by the organisation's (first) sector, each at least 4.5:1 against the
+# white letters; the primary colour for an organisation without a sector.
+SECTOR_COLOURS = {
+    "po": "#2f6f9f",
+    "vso": "#8a4f9e",
+    "vo": "#3d7d3a",
+    "mbo": "#a6501b",
+    "ho": "#1a4f7a",
+}
+MONOGRAM_DEFAULT_COLOUR = "#4d5867"
+# Words left out of a monogram's initials.
+MONOGRAM_SKIP = {"de", "het", "van", "der", "den", "en", "voor", "in", "op", "stichting", "&"}
+
+
+def monogram_letters(name, short_name=""):
+    """The letters of a monogram: the short name when it is short (HAN, ArtEZ), else the
+    initials of the name's first significant words (at most three)."""
+    if short_name and len(short_name) <= 5:
+        return short_name
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in MONOGRAM_SKIP]
+    return "".join(word[0] for word in words[:3]).upper() or "?"
+
+
+@register.simple_tag
+def organization_mark(organization, sector=None, eager=False):
+    """An organisation's logo, or a monogram drawn here (its initials on its sector's
+    colour), as a picture beside its name: decorative (empty alt, aria-hidden), since the
+    name stands next to it. `sector`: a Sector, its code, or None."""
+    if organization.logo:
+        return responsive_image(
+            organization.logo, "", sizes="4rem", css_class="org-mark", eager=eager
+        )
+    code = getattr(sector, "code", sector) or ""
+    letters = monogram_letters(organization.name, organization.short_name)
+    size = {1: 24, 2: 22, 3: 18, 4: 14}.get(len(letters), 12)
+    return format_html(
+        '<svg class="org-mark org-mark--monogram" viewBox="0 0 48 48" width="48" height="48" '
+        'aria-hidden="true" focusable="false"><rect width="48" height="48" rx="8" fill="{}"/>'
+        '<text x="24" y="25" font-size="{}" fill="#fff" text-anchor="middle" '
+        'dominant-baseline="middle" font-weight="700">{}</text></svg>',
+        SECTOR_COLOURS.get(code, MONOGRAM_DEFAULT_COLOUR),
+        size,
+        letters,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """`url` as an absolute address on the host asked for (for og:image and the like)."""
+    return context["request"].build_absolute_uri(url)

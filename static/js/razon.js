@@ -42,7 +42,7 @@ document.addEventListener("htmx:configRequest", (event) => {
 document.addEventListener(
   "change",
   (event) => {
-    if (event.target.matches("form[hx-trigger] input[type=search], [data-combobox] [role=combobox]")) {
+    if (event.target.matches("form[data-hx-trigger] input[type=search], [data-combobox] [role=combobox]")) {
       event.stopPropagation();
     }
   },
@@ -235,6 +235,39 @@ document.addEventListener("htmx:afterSwap", (event) => {
     other.removeAttribute("aria-current");
   }
   trigger.setAttribute("aria-current", "true");
+  outlineSelected(map);
+});
+
+// The chosen area's outline, drawn over its neighbours (an area is painted in document order,
+// so a neighbour drawn later covers half its border); the area itself stays where it is in
+// the tab order. Hidden from assistive technology: aria-current says it.
+const SVG = "http://www.w3.org/2000/svg";
+function outlineSelected(map) {
+  for (const old of map.querySelectorAll(".rk-selected")) {
+    old.remove();
+  }
+  const area = map.querySelector(".rk-area[aria-current]");
+  if (!area) {
+    return;
+  }
+  const group = document.createElementNS(SVG, "g");
+  group.setAttribute("class", "rk-selected");
+  group.setAttribute("aria-hidden", "true");
+  for (const part of ["rk-selected__halo", "rk-selected__line"]) {
+    for (const use of area.querySelectorAll("use")) {
+      const copy = document.createElementNS(SVG, "use");
+      copy.setAttribute("href", use.getAttribute("href"));
+      copy.setAttribute("class", part);
+      group.append(copy);
+    }
+  }
+  const labels = map.querySelector(".rk-labels");
+  map.insertBefore(group, labels && labels.parentNode === map ? labels : null);
+}
+document.addEventListener("DOMContentLoaded", () => {
+  for (const map of document.querySelectorAll(".regiokaart__svg")) {
+    outlineSelected(map);
+  }
 });
 
 function mapStatus(event) {
@@ -248,3 +281,194 @@ function mapStatus(event) {
 }
 document.addEventListener("mouseover", mapStatus);
 document.addEventListener("focusin", mapStatus);
+
+// Disclosures (the phone header's "Menu" and "Zoeken", a filter form's "Filters (n)"): links
+// that work without JavaScript (to an anchor the CSS shows with :target, or to a page) become
+// buttons that open and close the element they name in place (aria-expanded, `is-open`).
+function initDisclosures(root) {
+  for (const toggle of root.querySelectorAll("[data-disclosure]")) {
+    toggle.setAttribute("role", "button");
+    toggle.setAttribute("aria-controls", toggle.dataset.disclosure);
+    const target = document.getElementById(toggle.dataset.disclosure);
+    toggle.setAttribute("aria-expanded", target && target.classList.contains("is-open") ? "true" : "false");
+  }
+}
+document.addEventListener("htmx:load", (event) => initDisclosures(event.target));
+document.addEventListener("DOMContentLoaded", () => initDisclosures(document));
+
+function setDisclosure(id, open) {
+  const target = document.getElementById(id);
+  if (!target) {
+    return;
+  }
+  target.classList.toggle("is-open", open);
+  for (const toggle of document.querySelectorAll(`[data-disclosure="${id}"]`)) {
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+}
+
+document.addEventListener("click", (event) => {
+  const toggle = event.target.closest && event.target.closest("[data-disclosure]");
+  if (toggle) {
+    event.preventDefault();
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    setDisclosure(toggle.dataset.disclosure, open);
+    const focus = open && toggle.dataset.disclosureFocus && document.querySelector(toggle.dataset.disclosureFocus);
+    if (focus) {
+      focus.focus();
+    }
+    return;
+  }
+  const closer = event.target.closest && event.target.closest("[data-disclosure-close]");
+  if (closer) {
+    setDisclosure(closer.dataset.disclosureClose, false);
+  }
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key === " " && event.target.matches && event.target.matches("a[data-disclosure]")) {
+    event.preventDefault();
+    event.target.click();
+  }
+});
+
+// Loading state of every htmx request (filters, tabs, search, map, forms): the page gets
+// `is-loading` (a bar at the top, razon.css), the region being replaced aria-busy, and a
+// request that takes a moment is announced politely in the live region; the swap's own
+// announcement (above) replaces it.
+const LOADING_ANNOUNCE_DELAY = 500;
+let loadingRequests = 0;
+let loadingTimer = null;
+
+function requestTarget(event) {
+  return (event.detail && event.detail.target) || null;
+}
+
+document.addEventListener("htmx:beforeRequest", (event) => {
+  loadingRequests += 1;
+  document.documentElement.classList.add("is-loading");
+  const target = requestTarget(event);
+  if (target && target.setAttribute) {
+    target.setAttribute("aria-busy", "true");
+  }
+  clearTimeout(loadingTimer);
+  loadingTimer = setTimeout(() => {
+    const live = document.getElementById("live-region");
+    if (live && loadingRequests > 0) {
+      live.textContent = document.documentElement.dataset.loadingText || "…";
+    }
+  }, LOADING_ANNOUNCE_DELAY);
+});
+document.addEventListener("htmx:afterRequest", (event) => {
+  loadingRequests = Math.max(0, loadingRequests - 1);
+  const target = requestTarget(event);
+  if (target && target.removeAttribute) {
+    target.removeAttribute("aria-busy");
+  }
+  if (loadingRequests === 0) {
+    clearTimeout(loadingTimer);
+    document.documentElement.classList.remove("is-loading");
+    for (const busy of document.querySelectorAll("[aria-busy=true]")) {
+      busy.removeAttribute("aria-busy");
+    }
+  }
+});
+
+// One history entry per change. Typing in a filter form's search field pushes one entry for
+// the first request of a burst and replaces it while the words change; a select moved with
+// the arrow keys while closed (which fires a change per option) sends once, after the keys
+// rest or when it loses focus.
+let typingIn = null;
+document.addEventListener("htmx:beforeHistoryUpdate", (event) => {
+  const config = event.detail.requestConfig || {};
+  const trigger = config.triggeringEvent;
+  const typing = trigger && trigger.type === "input" && trigger.target ? trigger.target : null;
+  if (typing && typingIn === typing && event.detail.history.type === "push") {
+    event.detail.history.type = "replace";
+  }
+  typingIn = typing;
+});
+document.addEventListener("focusout", (event) => {
+  if (event.target === typingIn) {
+    typingIn = null;
+  }
+});
+
+const SELECT_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
+const SELECT_KEY_DELAY = 700;
+document.addEventListener(
+  "keydown",
+  (event) => {
+    const select = event.target;
+    if (select.matches && select.matches("form[data-hx-trigger] select") && SELECT_KEYS.has(event.key)) {
+      select.keyedAt = Date.now();
+    }
+  },
+  true,
+);
+
+function sendSelect(select) {
+  clearTimeout(select.keyTimer);
+  select.keyTimer = null;
+  select.keySending = true;
+  select.dispatchEvent(new Event("change", { bubbles: true }));
+  select.keySending = false;
+}
+
+document.addEventListener(
+  "change",
+  (event) => {
+    const select = event.target;
+    if (!select.matches("form[data-hx-trigger] select") || select.keySending) {
+      return;
+    }
+    if (select.keyedAt && Date.now() - select.keyedAt < 100) {
+      event.stopPropagation();
+      clearTimeout(select.keyTimer);
+      select.keyTimer = setTimeout(() => sendSelect(select), SELECT_KEY_DELAY);
+    }
+  },
+  true,
+);
+document.addEventListener("focusout", (event) => {
+  if (event.target.keyTimer) {
+    sendSelect(event.target);
+  }
+});
+
+// Back and Forward: htmx puts back the page as it was, but a form that stayed on the page
+// (only #results is swapped) comes back with the values its HTML was first rendered with.
+// The address holds the filters, so every field of the filter form is set from it.
+function fieldsFromAddress() {
+  const form = document.getElementById("filters");
+  if (!form) {
+    return;
+  }
+  const parameters = new URLSearchParams(window.location.search);
+  for (const field of form.elements) {
+    if (!field.name || field.type === "submit" || field.type === "button") {
+      continue;
+    }
+    const value = parameters.get(field.name) || "";
+    if (field.tagName === "SELECT") {
+      const option = [...field.options].find((each) => each.value === value);
+      field.value = option ? value : "";
+    } else if (field.type === "checkbox" || field.type === "radio") {
+      field.checked = parameters.getAll(field.name).includes(field.value);
+    } else if (field.type !== "hidden" || field.closest("[data-combobox]")) {
+      field.value = value;
+    }
+  }
+  for (const input of form.querySelectorAll("[data-combobox] [role=combobox]")) {
+    input.value = input.dataset.chosenLabel || "";
+  }
+}
+document.addEventListener("htmx:historyRestore", fieldsFromAddress);
+// The page htmx keeps for Back is taken while its request runs: not as busy.
+function notBusy() {
+  for (const busy of document.querySelectorAll("[aria-busy=true]")) {
+    busy.removeAttribute("aria-busy");
+  }
+}
+document.addEventListener("htmx:beforeHistorySave", notBusy);
+document.addEventListener("htmx:historyRestore", notBusy);
+window.addEventListener("pageshow", fieldsFromAddress);

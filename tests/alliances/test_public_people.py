@@ -90,20 +90,21 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 
 
 class HtmxRequests(HTMLParser):
-    """The htmx GET requests a page makes: (address, target id) of each element with an
-    `hx-get` and an `hx-target="#id"`, its own or inherited from an ancestor (as htmx does)."""
+    """The htmx GET requests a page makes: (address, target id) of each element with a
+    `data-hx-get` and a `data-hx-target="#id"`, its own or inherited from an ancestor (as htmx
+    does)."""
 
     def __init__(self):
         super().__init__()
         self.found = set()
-        self.targets = []  # (tag, the hx-target in force inside it)
+        self.targets = []  # (tag, the data-hx-target in force inside it)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         inherited = self.targets[-1][1] if self.targets else ""
-        target = attrs.get("hx-target") or inherited
-        if attrs.get("hx-get") is not None and target.startswith("#"):
-            self.found.add((attrs["hx-get"], target[1:]))
+        target = attrs.get("data-hx-target") or inherited
+        if attrs.get("data-hx-get") is not None and target.startswith("#"):
+            self.found.add((attrs["data-hx-get"], target[1:]))
         if tag not in VOID:
             self.targets.append((tag, target))
 

@@ -16,7 +16,7 @@ def test_every_page_offers_the_form_in_its_footer(client):
     page = client.get(reverse("home")).content.decode()
 
     assert 'href="/contact/?van=/"' in page
-    assert 'hx-get="/contact/"' in page
+    assert 'data-hx-get="/contact/"' in page
     assert "Suggesties, opmerkingen en/of vragen?" in page
 
 

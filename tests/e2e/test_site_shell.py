@@ -4,7 +4,7 @@ from tests.e2e.conftest import assert_no_axe_violations
 def test_home_page_renders_the_demo_content_and_passes_axe(page, demo_site):
     page.goto(demo_site + "/")
 
-    assert page.title().startswith("Regionale Alliantie Zuidoost-Nederland")
+    assert page.title().startswith("Samen genoeg goede leraren in Zuidoost-Nederland")
     assert page.locator("html").get_attribute("lang") == "nl"
     assert page.get_by_role("heading", name="Onze vier speerpunten").is_visible()
     assert page.locator("ol.focus-points > li").count() == 4

@@ -54,8 +54,22 @@ def test_the_demo_report_has_a_picture_with_renditions(demo, client):
     from razon.images import rendition_name
 
     post = Post.objects.get(slug=ILLUSTRATED)
-    assert post.cover_alt and (post.cover_width, post.cover_height) == (1200, 600)
+    assert post.cover_alt and (post.cover_width, post.cover_height) == (1200, 630)
     assert default_storage.exists(rendition_name(post.cover.name, 1600))
 
     html = client.get(post.get_absolute_url()).content.decode()
     assert rendition_name(post.cover.url, 480) in html
+
+
+def test_every_demo_post_and_event_has_an_illustration_sharing_stored_files(demo):
+    from django.core.files.storage import default_storage
+
+    from events.models import Event
+
+    posts, events = Post.objects.all(), Event.objects.all()
+
+    assert all(post.cover and post.cover_alt.startswith("Illustratie:") for post in posts)
+    assert all(event.image and event.image_alt.startswith("Illustratie:") for event in events)
+    # One stored file per illustration and model, shared by the items that show it.
+    assert len({post.cover.name for post in posts}) <= 8
+    assert all(default_storage.exists(post.cover.name) for post in posts)

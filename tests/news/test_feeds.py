@@ -2,6 +2,7 @@
 one feed per kind, only published posts, and nothing executable in the descriptions."""
 
 import datetime
+import re
 from xml.etree import ElementTree
 
 import pytest
@@ -143,3 +144,32 @@ def test_the_feed_runs_a_fixed_number_of_queries(client, django_assert_num_queri
     # 1 the posts with their authors, 2 their sectors.
     with django_assert_num_queries(2):
         client.get(reverse("news:feed"))
+
+
+def test_links_inside_an_entry_are_absolute_footnotes_included(client):
+    post = factories.post(
+        title="Met voetnoot",
+        body="Zie de noot[^1] en [de agenda](/agenda/) of [elders](https://example.org/a).\n\n"
+        "[^1]: De noot.",
+    )
+    base = f"http://testserver{post.get_absolute_url()}"
+
+    description = rss(client, reverse("news:feed")).find("item").findtext("description")
+    summary = (
+        atom(client, reverse("news:feed_atom")).find(f"{ATOM}entry").findtext(f"{ATOM}summary")
+    )
+
+    for text in (description, summary):
+        hrefs = re.findall(r'href="([^"]*)"', text)
+        assert f"{base}#fn:1" in hrefs and f"{base}#fnref:1" in hrefs
+        assert "http://testserver/agenda/" in hrefs and "https://example.org/a" in hrefs
+        assert all(href.startswith(("http://", "https://")) for href in hrefs)
+
+
+def test_the_post_pages_announce_their_feeds_with_the_plain_types(client):
+    factories.post(title="Een bericht")
+
+    html = client.get(reverse("news:list")).content.decode()
+
+    links = re.findall(r'<link rel="alternate" type="([^"]+)"', html)
+    assert set(links) == {"application/rss+xml", "application/atom+xml"}

@@ -92,8 +92,8 @@ def test_htmx_filtering_returns_the_results_fragment(client, posts):
     assert "<html" not in html and "Leerruimte" in html and "Nieuws vo" not in html
     assert 'id="filters"' not in html and "1 bericht gevonden" in html
     # What beside the results depends on the filters comes out of band: facets, feed links.
-    assert 'id="facet-soort" hx-swap-oob="true"' in html
-    assert 'id="feed-links" class="feed-links" hx-swap-oob="true"' in html
+    assert 'id="facet-soort" data-hx-swap-oob="true"' in html
+    assert 'id="feed-links" class="feed-links" data-hx-swap-oob="true"' in html
     assert 'href="/berichten/feed/blog/"' in html
     assert "HX-Request" in response["Vary"]
 
@@ -136,7 +136,7 @@ def test_htmx_oudere_berichten_returns_only_the_next_items_and_button(client):
     assert "<html" not in html and 'id="directory"' not in html and "<ol" not in html
     assert html.count('class="post-summary"') == 10
     assert 'id="page-2"' in html  # where focus goes after the swap
-    assert 'id="more"' in html and 'hx-get="?pagina=3"' in html
+    assert 'id="more"' in html and 'data-hx-get="?pagina=3"' in html
     assert 'data-announce-after-swap="Berichten 21 tot en met 25 van 25 geladen."' in html
 
     last = client.get(URL, {"pagina": 3}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="more")
@@ -149,7 +149,7 @@ def test_the_load_more_button_keeps_the_filters(client):
 
     html = client.get(URL, {"soort": "blog"}).content.decode()
 
-    assert 'hx-get="?soort=blog&amp;pagina=2"' in html
+    assert 'data-hx-get="?soort=blog&amp;pagina=2"' in html
 
 
 @pytest.mark.parametrize(

@@ -81,8 +81,8 @@ def test_htmx_filtering_returns_the_results_with_updated_facets(client, field):
     fragment = response.content.decode()
     assert fragment.lstrip().startswith('<section id="results"')
     assert "<html" not in fragment and 'id="filters"' not in fragment
-    assert 'id="facet-bestuur" hx-swap-oob="true"' in fragment
-    assert 'id="facet-erkenning" hx-swap-oob="true"' in fragment
+    assert 'id="facet-bestuur" data-hx-swap-oob="true"' in fragment
+    assert 'id="facet-erkenning" data-hx-swap-oob="true"' in fragment
     assert ">Erkend (1)</option>" in fragment
 
 

@@ -44,3 +44,35 @@ def test_loading_the_demo_twice_changes_nothing():
 
 def test_sectors_exist_after_migrating():
     assert [str(sector) for sector in Sector.objects.all()] == ["PO", "(V)SO", "VO", "MBO", "HO"]
+
+
+def test_loading_the_demo_indexes_everything_and_renews_the_page_cache_once(monkeypatch):
+    """The demo loads with the search index and the page cache deferred (one rebuild, one
+    renewal of the topics it touched), and ends as if each save had done its part."""
+    from razon import pagecache, search
+    from razon.models import PageCacheGeneration
+    from razon.search import SearchEntry
+
+    renewals = []
+    renew = PageCacheGeneration.renew
+    monkeypatch.setattr(
+        PageCacheGeneration, "renew", lambda topics: renewals.append(topics) or renew(topics)
+    )
+    call_command("load_demo", stdout=io.StringIO())
+
+    assert len(renewals) == 1
+    assert {"alliances", "regions", "partnerships", "events", "news"} <= set(renewals[0])
+    indexed = SearchEntry.objects.count()
+    assert indexed == search.rebuild() > 0  # as a full rebuild makes it
+
+    organization = Organization.objects.first()
+    organization.name = "Hernoemd"
+    with search.deferred():
+        organization.save()  # no index work inside
+    assert not SearchEntry.objects.filter(title="Hernoemd").exists()
+    renewed = len(renewals)
+    with pagecache.batched():
+        pagecache.new_generation("alliances")
+        pagecache.new_generation("regions", "alliances")
+        assert len(renewals) == renewed  # nothing renewed yet
+    assert sorted(renewals[-1]) == ["alliances", "regions"]

@@ -36,15 +36,15 @@ def test_the_form_swaps_the_results_and_they_bring_the_facets_out_of_band(client
     results = htmx(client, url, query, "results")
     directory = htmx(client, url, query, "directory")
 
-    assert 'id="filters"' in page and 'hx-target="#results"' in page
+    assert 'id="filters"' in page and 'data-hx-target="#results"' in page
     assert page.count('<section id="results"') == 1
     assert results.lstrip().startswith('<section id="results"')
     assert 'id="filters"' not in results and "<html" not in results
     facets = re.findall(r'<div class="filters__field" id="(facet-\w+)">', page)
     assert facets
     for facet in facets:
-        assert f'id="{facet}" hx-swap-oob="true"' in results
-    assert '<span id="filter-clear" hx-swap-oob="true"><a href=' in results
+        assert f'id="{facet}" data-hx-swap-oob="true"' in results
+    assert '<span id="filter-clear" data-hx-swap-oob="true"><a href=' in results
     assert directory.lstrip().startswith('<div id="directory"')
     assert 'id="filters"' in directory and "hx-swap-oob" not in directory
 
@@ -65,8 +65,8 @@ def test_clearing_the_filters_keeps_the_tab_and_the_search_words(client, name, q
     page = client.get(reverse(name), query).content.decode()
 
     link = page.split('<span id="filter-clear">')[1].split("</span>")[0]
-    assert html.unescape(link).startswith(f'<a href="{cleared}" hx-get="{cleared}"')
-    assert 'hx-target="#directory"' in link
+    assert html.unescape(link).startswith(f'<a href="{cleared}" data-hx-get="{cleared}"')
+    assert 'data-hx-target="#directory"' in link
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.conf import settings
 
 BASE = Path(settings.BASE_DIR)
-CONTENT_APPS = {"alliances", "regions", "partnerships", "events", "news", "contact"}
+CONTENT_APPS = {"alliances", "regions", "partnerships", "events", "news", "routes", "contact"}
 
 # Each of the project's apps and the apps it may import, stated by hand:
 # razon ← alliances ← regions ← partnerships ← events ← news (a post can be about an event),
@@ -24,6 +24,10 @@ MAY_IMPORT = {
     "partnerships": {"razon", "alliances", "regions"},
     "events": {"razon", "alliances", "regions", "partnerships"},
     "news": {"razon", "alliances", "regions", "partnerships", "events"},
+    # Training routes sit on top of the content apps: a route names its institutes,
+    # partnerships, information meetings and posts; those pages show the routes through
+    # razon/related.py.
+    "routes": {"razon", "alliances", "regions", "partnerships", "events", "news"},
     # The network (/netwerk/) reads who works with whom: organisations, regions, partnerships.
     "network": {"razon", "alliances", "regions", "partnerships"},
     "contact": {"razon"},

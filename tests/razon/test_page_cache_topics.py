@@ -23,6 +23,7 @@ from partnerships.models import Partnership
 from razon import pagecache
 from razon.models import Document
 from regions.models import EducationRegion
+from routes.models import Route
 from tests import factories
 from tests.contact.conftest import valid_data as contact_data
 from tests.events.conftest import confirm, valid_data
@@ -126,6 +127,10 @@ NETWORK = {"network", "network filtered", "network fragment", "network region op
 NETWORK |= {"network selected", "network panel fragment", "network ties CSV"}
 DETAILS = {"organization detail", "onderwijsregio detail", "partnership detail", "post detail"}
 DETAILS |= {"board detail"}  # an organisation's page too, of a board with schools
+# The routes' finder and open data show routes and their institutes; a route's page also its
+# partnerships, information meetings and posts.
+ROUTES = {"routes finder", "routes finder filtered", "routes finder fragment", "routes JSON"}
+ROUTE = {"route detail"}
 NEVER = {"contact", "privacy", "open data"}  # no content from the database
 
 
@@ -192,12 +197,17 @@ def _hidden_person():
 CHANGES = {
     "a post edit": (
         lambda event: _edit(Post, title="Een andere titel", where={"status": "published"}),
-        HOME | POSTS | FEEDS | DETAILS | {"event detail", "RAP project detail"} | SEARCH,
+        HOME | POSTS | FEEDS | DETAILS | {"event detail", "RAP project detail"} | SEARCH | ROUTE,
     ),
     "an event edit": (
         lambda event: _edit(Event, title="Een andere bijeenkomst", where={"pk": event.pk}),
         # An organisation's page lists its events (a board's page too).
-        HOME | AGENDA | EVENT | {"post detail", "organization detail", "board detail"} | SEARCH,
+        HOME
+        | AGENDA
+        | EVENT
+        | {"post detail", "organization detail", "board detail"}
+        | SEARCH
+        | ROUTE,
     ),
     "a confirmed registration": (_register_and_confirm, EVENT),
     "a cancelled registration that held a seat": (_cancel_confirmed, EVENT),
@@ -212,18 +222,22 @@ CHANGES = {
         lambda event: _edit(Partnership, name="Een ander partnerschap"),
         # /regio/ counts the partnerships (per sector group and region); the regiokaart
         # draws them (the partnerships and reach layers, the municipality panel).
-        PARTNERSHIPS
+        # The home counts the partnerships (#22).
+        HOME
+        | PARTNERSHIPS
         | MAP
         | DETAILS
         | EVENT
         | SEARCH
         | {"regio overview", "RAP project detail"}
         | NETWORK
-        | AGENDA_EXPORT,
+        | AGENDA_EXPORT
+        | ROUTE,
     ),
     "a region edit": (
         lambda event: _edit(EducationRegion, name="Een andere regio"),
-        REGIONS | MAP | PARTNERSHIPS | DETAILS | SEARCH | NETWORK,
+        # The home counts the onderwijsregio's and draws them small (#22).
+        HOME | REGIONS | MAP | PARTNERSHIPS | DETAILS | SEARCH | NETWORK,
     ),
     "a document upload": (lambda event: _upload, EVENT | SEARCH),
     "an alliance edit": (
@@ -238,27 +252,28 @@ CHANGES = {
         | EVENT
         | SEARCH
         | AGENDA_EXPORT
-        | NETWORK,
+        | NETWORK
+        | ROUTES
+        | ROUTE,
+    ),
+    "a route edit": (
+        lambda event: _edit(Route, name="Een andere route"),
+        # An institute's page and an information meeting's page list their routes.
+        ROUTES | ROUTE | SEARCH | {"event detail", "organization detail", "board detail"},
+    ),
+    "a route tied to another partnership": (
+        lambda event: lambda: Route.objects.first().partnerships.clear(),
+        ROUTES | ROUTE | SEARCH | {"event detail", "organization detail", "board detail"},
     ),
     "a public person edit": (
         lambda event: _edit(Person, name="Een ander persoon", where={"is_public": True}),
-        HOME
-        | ALLIANCE
-        | MAP
-        | POSTS
-        | FEEDS
-        | DETAILS - {"organization detail", "board detail"}
-        | SEARCH,
+        # The home no longer shows the contact people (#22).
+        ALLIANCE | MAP | POSTS | FEEDS | DETAILS - {"organization detail", "board detail"} | SEARCH,
     ),
     "a person hidden from the site": (
         lambda event: _edit(Person, is_public=False, where={"is_public": True}),
-        HOME
-        | ALLIANCE
-        | MAP
-        | POSTS
-        | FEEDS
-        | DETAILS - {"organization detail", "board detail"}
-        | SEARCH,
+        # The home no longer shows the contact people (#22).
+        ALLIANCE | MAP | POSTS | FEEDS | DETAILS - {"organization detail", "board detail"} | SEARCH,
     ),
     "an edit of a person not on the site": (lambda event: _hidden_person(), set()),
     "a contact message": (

@@ -56,6 +56,7 @@ def test_the_list_covers_every_kind_of_public_page(demo):
         "/onderwijsregios/bench-",
         "/rap-projecten/bench-",
         "/organisaties/bench-",
+        "/opleidingsroutes/bench-",
     ]:
         assert any(path.startswith(prefix) for path in paths), prefix
     assert sum(page.is_fragment for page in pages) >= 10

@@ -62,6 +62,7 @@ CONTENT_MODELS = [
     "regions.municipality",
     "regions.rapproject",
     "regions.regionmembership",
+    "routes.route",
 ]
 INBOX_MODELS = ["contact.contactmessage", "events.registration"]
 ALL = ("view", "add", "change", "delete")

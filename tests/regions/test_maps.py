@@ -84,3 +84,14 @@ def test_the_national_shapes_come_to_a_small_drawing_without_gaps():
     # Neighbours still share their borders after rounding: the country dissolves into its
     # outline (and its islands), not into hundreds of slivers.
     assert len(maps.dissolve(outlines)) < 40
+
+
+def test_simplify_drops_points_within_the_tolerance_and_keeps_the_corners():
+    # A square whose sides wobble by one unit, and a ring too small to keep.
+    wobbly = [[0, 0], [50, 1], [100, 0], [99, 50], [100, 100], [50, 99], [0, 100], [1, 50]]
+    tiny = [[0, 0], [1, 0], [1, 1]]
+
+    (ring,) = maps.simplify([wobbly, tiny], tolerance=2)
+
+    assert sorted(map(tuple, ring)) == [(0, 0), (0, 100), (100, 0), (100, 100)]
+    assert maps.simplify([wobbly], tolerance=0.5) == [wobbly]

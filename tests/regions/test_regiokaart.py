@@ -84,8 +84,8 @@ def test_each_region_is_a_named_link_with_a_panel_for_htmx(client, demo):
 
     link = re.search(r'<a href="/onderwijsregios/nijmegen/"[^>]*>(<title>[^<]*)', page)
     assert link.group(1) == "<title>Onderwijsregio Rijk van Nijmegen"  # the name on hover
-    assert 'hx-get="?laag=onderwijsregios&amp;regio=nijmegen"' in link.group(0)
-    assert 'hx-target="#map-panel"' in page  # for every area, on the map
+    assert 'data-hx-get="?laag=onderwijsregios&amp;regio=nijmegen"' in link.group(0)
+    assert 'data-hx-target="#map-panel"' in page  # for every area, on the map
     # The region's name is written on the map too, without the word "Onderwijsregio".
     assert re.search(r"<text [^>]*>Rijk van Nijmegen</text>", page)
 

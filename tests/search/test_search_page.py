@@ -138,7 +138,7 @@ def test_htmx_gets_only_the_results_with_fresh_counts(client):
     page = response.content.decode()
     assert page.lstrip().startswith('<section id="results"')
     assert 'id="id_zoek"' not in page  # the typed words are left alone
-    assert 'hx-swap-oob="true"' in page
+    assert 'data-hx-swap-oob="true"' in page
 
 
 def test_every_page_has_a_search_box(client):

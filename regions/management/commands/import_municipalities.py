@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from razon import pagecache
 from regions import maps, regiokaart
 from regions.models import Municipality
 
@@ -23,15 +24,16 @@ class Command(BaseCommand):
     def handle(self, *args, path, **options):
         rows = list(read_features(path))
         existing = {m.code: m for m in Municipality.objects.all()}
-        created = updated = 0
+        new, updated = [], 0
         for code, name, province, geometry in rows:
             municipality = existing.get(code)
             outline = maps.outline(geometry)  # projected and simplified once, here
             if municipality is None:
-                Municipality.objects.create(
-                    code=code, name=name, province=province, geometry=geometry, outline=outline
+                new.append(
+                    Municipality(
+                        code=code, name=name, province=province, geometry=geometry, outline=outline
+                    )
                 )
-                created += 1
             elif (
                 municipality.name,
                 municipality.province,
@@ -42,6 +44,9 @@ class Command(BaseCommand):
                 municipality.geometry, municipality.outline = geometry, outline
                 municipality.save()
                 updated += 1
+        created = len(Municipality.objects.bulk_create(new, batch_size=100))
+        if created:  # bulk_create sends no signal: renew what a save would have
+            pagecache.new_generation(*pagecache.model_topics(Municipality))
         if created or updated:
             transaction.on_commit(regiokaart.shapes_changed)
         unchanged = len(rows) - created - updated
