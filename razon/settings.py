@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "network",
     "events",
     "news",
+    "conversations",
     "contact",
     "privacy",
     "portal",
