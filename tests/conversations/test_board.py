@@ -1,8 +1,8 @@
 """The participants' board: full page and htmx fragments, polling, plain text, limits."""
 
 import pytest
-from django.utils.html import escape
 from django.urls import reverse
+from django.utils.html import escape
 
 from conversations import services
 from conversations.models import Agreement, BoardState, Card, Comment
@@ -39,7 +39,7 @@ def test_the_board_shows_five_functions_by_the_levels_with_a_way_to_add_in_every
         assert f'<th scope="col">{escape(level.name)}</th>' in page
     assert page.count('class="board__add"') == 5 * board.levels.count()
     assert board.code in page
-    assert f"every 3s" in page and f"stand/?versie={board.version}" in page
+    assert "every 3s" in page and f"stand/?versie={board.version}" in page
 
 
 def test_a_cell_link_fills_in_the_add_form(participant, board):
@@ -227,4 +227,14 @@ def test_unknown_boards_and_cards_are_404(participant, board):
     assert participant.get(reverse("conversations:board", args=["<x>"])).status_code == 404
     assert participant.get(url("card", board, 999999)).status_code == 404
     assert participant.post(url("card_agree", board, 999999)).status_code == 302
-    assert participant.get(url("card_add", board)).status_code == 405
+
+
+def test_a_write_followed_as_a_link_leads_back_to_its_form(participant, board):
+    card = add_card(board)
+    assert participant.get(url("card_add", board))["Location"] == url("board", board) + "#add-card"
+    assert participant.get(url("card_move", board, card.pk))["Location"] == url(
+        "card", board, card.pk
+    )
+    assert participant.head(url("card_agree", board, card.pk)).status_code == 302
+    assert participant.get(url("manage_close", board))["Location"] == url("manage", board)
+    assert not card.agreements.exists()

@@ -45,7 +45,7 @@ def test_the_management_link_grants_the_board_and_leaves_the_address_bar(board, 
 
 
 def test_a_wrong_secret_or_another_boards_secret_grants_nothing(board):
-    other, other_secret = services.start_board(name="Ander", facilitator_email="a@example.org")
+    _other, other_secret = services.start_board(name="Ander", facilitator_email="a@example.org")
     client = Client()
     assert (
         client.get(
@@ -57,7 +57,7 @@ def test_a_wrong_secret_or_another_boards_secret_grants_nothing(board):
         client.get(reverse("conversations:manage_login", args=[board.code, "x" * 43])).status_code
         == 404
     )
-    assert client.get(url("manage", board)).status_code == 403
+    assert client.get(url("manage", board))["Location"] == url("board", board)
 
 
 def test_nobody_but_the_facilitator_can_do_what_only_the_facilitator_may(
@@ -74,15 +74,21 @@ def test_nobody_but_the_facilitator_can_do_what_only_the_facilitator_may(
     elsewhere = Client()
     elsewhere.get(services.manage_path(other_board, other_secret))
     for client in (participant, Client(), elsewhere):
-        assert client.get(url("manage", board)).status_code == 403
-        assert client.get(url("manage_merge", board, card.pk)).status_code == 403
+        for page in (
+            url("manage", board),
+            url("manage_merge", board, card.pk),
+            url("started", board),
+        ):
+            response = client.get(page)  # as a link: back to the board, with a word why
+            assert response.status_code == 302 and response["Location"] == url("board", board)
+            assert "Alleen de begeleider" in client.get(response["Location"]).content.decode()
         for path, data in facilitator_posts(board, card, other):
             assert client.post(path, data).status_code == 403, path
             assert client.post(path, data, headers={"HX-Request": "true"}).status_code == 403, path
     board.refresh_from_db()
     assert board.state == BoardState.OPEN
     assert Card.objects.visible().count() == 2
-    assert [level.name for level in board.levels.all()][0] == "School"
+    assert next(level.name for level in board.levels.all()) == "School"
     assert board.levels.count() == 5
 
 
@@ -130,7 +136,7 @@ def test_the_facilitator_renames_adds_and_removes_levels(facilitator, board):
         {"actie": "hernoemen", "niveau": first.pk, "name": "Eigen school", "position": "0"},
     )
     facilitator.post(url("manage_levels", board), {"actie": "toevoegen", "name": "Landelijk"})
-    assert [level.name for level in board.levels.all()][0] == "Eigen school"
+    assert next(level.name for level in board.levels.all()) == "Eigen school"
     assert board.levels.last().name == "Landelijk"
     card = add_card(board, level=first)
     response = facilitator.post(
