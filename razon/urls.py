@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("events.urls")),
     path("", include("news.urls")),
     path("", include("routes.urls")),
+    path("", include("conversations.urls")),
     path("", include("contact.urls")),
     path("zoeken/", views.search_page, name="search"),
     path("privacy/", views.privacy, name="privacy"),
