@@ -418,5 +418,17 @@ RAZON_REGISTRATION_RETENTION_DAYS = envint("RAZON_REGISTRATION_RETENTION_DAYS", 
 RAZON_REGISTRATION_CONFIRM_HOURS = envint("RAZON_REGISTRATION_CONFIRM_HOURS", 72)
 # Registering an address again mails its owner again at most once per this many minutes.
 RAZON_REGISTRATION_REPEAT_MAIL_MINUTES = envint("RAZON_REGISTRATION_REPEAT_MAIL_MINUTES", 10)
+# The scale-level conversation (/schaalniveau/, conversations/): boards started per client
+# per window; what one participant (a key in a signed cookie) may add and do per window; and,
+# per client address, a bound that a whole room behind one school network stays under.
+RAZON_CONVERSATION_START_LIMIT = envint("RAZON_CONVERSATION_START_LIMIT", 5)
+RAZON_CONVERSATION_START_WINDOW = envint("RAZON_CONVERSATION_START_WINDOW", 3600)
+RAZON_CONVERSATION_PARTICIPANT_LIMIT = envint("RAZON_CONVERSATION_PARTICIPANT_LIMIT", 120)
+RAZON_CONVERSATION_CLIENT_LIMIT = envint("RAZON_CONVERSATION_CLIENT_LIMIT", 2000)
+RAZON_CONVERSATION_WINDOW = envint("RAZON_CONVERSATION_WINDOW", 600)
+# Wrong join codes tried per client per window before the code form refuses (guessing).
+RAZON_CONVERSATION_CODE_LIMIT = envint("RAZON_CONVERSATION_CODE_LIMIT", 20)
+# How often an open board asks the server whether something changed (seconds).
+RAZON_CONVERSATION_POLL_SECONDS = envint("RAZON_CONVERSATION_POLL_SECONDS", 3)
 # The site's public address, for links in e-mails and calendar files sent outside a request.
 RAZON_SITE_URL = env("RAZON_SITE_URL", "http://127.0.0.1:8000")

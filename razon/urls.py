@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("network.urls")),
     path("", include("events.urls")),
     path("", include("news.urls")),
+    path("", include("conversations.urls")),
     path("", include("contact.urls")),
     path("zoeken/", views.search_page, name="search"),
     path("privacy/", views.privacy, name="privacy"),
