@@ -68,3 +68,14 @@ def card(board, function, level_name, text, *, agree=0, comments=(), **fields):
     for comment in comments:
         Comment.objects.create(card=item, text=comment)
     return item
+
+
+def facilitator_client(board):
+    """A browser that proved the board's management link."""
+    from django.test import Client
+    from django.urls import reverse
+
+    client = Client()
+    response = client.get(reverse("conversations:manage_login", args=[board.code, board.token]))
+    assert response.status_code == 302
+    return client
