@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from conversations.access import facilitator_board
@@ -56,11 +57,11 @@ def csv_rows(grid):
 
 
 CSV_COLUMNS = [
-    ("function", "Functie"),
-    ("level", "Schaalniveau"),
-    ("text", "Activiteit"),
-    ("agree", "Eens (+1)"),
-    ("comments", "Reacties"),
+    ("function", gettext_lazy("Functie")),
+    ("level", gettext_lazy("Schaalniveau")),
+    ("text", gettext_lazy("Activiteit")),
+    ("agree", gettext_lazy("Eens (+1)")),
+    ("comments", gettext_lazy("Reacties")),
 ]
 
 
@@ -68,7 +69,7 @@ CSV_COLUMNS = [
 def export_csv(request, code):
     board = facilitator_board(request, code)
     grid = board_grid(board)
-    columns = [(key, _(label)) for key, label in CSV_COLUMNS]
+    columns = [(key, str(label)) for key, label in CSV_COLUMNS]
     response = csv_response(_filename(board, "csv"), columns, csv_rows(grid))
     response["Cache-Control"] = "private, no-store"
     return response
