@@ -3,6 +3,8 @@
 facilitator's page. Every write answers a plain form with a redirect (POST-redirect-GET) and
 htmx with the changed region."""
 
+import functools
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
@@ -11,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from conversations import access, services
 from conversations.forms import (
@@ -94,7 +96,9 @@ def start(request):
 @require_safe
 def started(request, code):
     """Shows the management link once, to the browser that started the board."""
-    board = access.facilitator_board(request, code)
+    board, elsewhere = _facilitator_page(request, code)
+    if elsewhere:
+        return elsewhere
     shown = request.session.pop(STARTED_SESSION_KEY, None)
     secret = shown["secret"] if shown and shown.get("board") == board.pk else None
     return render(
@@ -242,6 +246,34 @@ def _over_limit(request, participant):
     )
 
 
+def post_only(back):
+    """A write's URL followed as a link (GET or HEAD; a crawler, a bookmark, a reload) leads
+    back to the page its form is on instead of a 405: `back(request, code, **kwargs)`."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request, code, **kwargs):
+            if request.method in ("GET", "HEAD"):
+                return redirect(back(request, code, **kwargs))
+            return view(request, code, **kwargs)
+
+        return require_http_methods(["GET", "HEAD", "POST"])(wrapper)
+
+    return decorate
+
+
+def _to_board(request, code, **kwargs):
+    return reverse("conversations:board", args=[code])
+
+
+def _to_card(request, code, card_id, **kwargs):
+    return reverse("conversations:card", args=[code, card_id])
+
+
+def _to_manage(request, code, **kwargs):
+    return reverse("conversations:manage", args=[code])
+
+
 TOO_FAST = _("Je doet veel in korte tijd. Wacht even en probeer het dan opnieuw.")
 
 
@@ -279,7 +311,7 @@ def _act(request, board, action, *, done, partial="grid", focus=None, **context)
     return _render_board(request, board, partial=partial, notice=notice, status=status, **context)
 
 
-@require_POST
+@post_only(lambda request, code: _to_board(request, code) + "#add-card")
 def card_add(request, code):
     board = _board_or_404(request, code)
     form = CardForm(request.POST, levels=board.levels.all())
@@ -317,7 +349,7 @@ def _card_or_404(board, card_id):
     return get_object_or_404(Card.objects.visible(), board=board, pk=card_id)
 
 
-@require_POST
+@post_only(_to_card)
 def card_move(request, code, card_id):
     board = _board_or_404(request, code)
     form = MoveForm(request.POST, levels=board.levels.all())
@@ -341,7 +373,7 @@ def _refuse(message):
     return action
 
 
-@require_POST
+@post_only(_to_card)
 def card_agree(request, code, card_id):
     board = _board_or_404(request, code)
     return _act(
@@ -403,6 +435,23 @@ def card_detail(request, code, card_id):
 # The facilitator ----------------------------------------------------------------------
 
 
+def _facilitator_page(request, code):
+    """(board, None) for the facilitator; anyone else who opens a facilitator's page as a
+    link is sent to the board with a word why: (board, redirect). A POST by anyone else is
+    refused (403) by `access.facilitator_board`."""
+    board = access.board_by_code(code)
+    if access.may_manage(request, board):
+        return board, None
+    messages.error(
+        request,
+        _(
+            "Alleen de begeleider beheert dit bord. Begeleid je het? Open dan de beheerlink "
+            "uit je e-mail."
+        ),
+    )
+    return board, redirect(board_url(board))
+
+
 @never_cache
 @require_safe
 def manage_login(request, code, token):
@@ -435,7 +484,9 @@ def _manage_context(request, board, **extra):
 @never_cache
 @require_safe
 def manage(request, code):
-    board = access.facilitator_board(request, code)
+    board, elsewhere = _facilitator_page(request, code)
+    if elsewhere:
+        return elsewhere
     return render(request, "conversations/manage.html", _manage_context(request, board))
 
 
@@ -454,7 +505,7 @@ def _managed(request, code, action, done):
     return redirect("conversations:manage", code=board.code)
 
 
-@require_POST
+@post_only(_to_manage)
 def manage_hide(request, code, card_id):
     hidden = request.POST.get("verbergen") != "0"
     return _managed(
@@ -468,7 +519,12 @@ def manage_hide(request, code, card_id):
 @require_http_methods(["GET", "HEAD", "POST"])
 def manage_merge(request, code, card_id):
     """Merging a duplicate: choose the card of the same function it joins."""
-    board = access.facilitator_board(request, code)
+    if request.method == "POST":
+        board = access.facilitator_board(request, code)
+    else:
+        board, elsewhere = _facilitator_page(request, code)
+        if elsewhere:
+            return elsewhere
     card = _card_or_404(board, card_id)
     form = MergeForm(request.POST or None)
     if request.method == "POST":
@@ -505,7 +561,7 @@ def manage_merge(request, code, card_id):
     )
 
 
-@require_POST
+@post_only(_to_manage)
 def manage_levels(request, code):
     """Renames, adds or removes a level: the button pressed says which."""
     board = access.facilitator_board(request, code)
@@ -551,7 +607,7 @@ def _int(value):
     return int(value) if str(value).isdigit() else 0
 
 
-@require_POST
+@post_only(_to_manage)
 def manage_close(request, code):
     return _managed(
         request,
@@ -561,7 +617,7 @@ def manage_close(request, code):
     )
 
 
-@require_POST
+@post_only(_to_manage)
 def manage_reopen(request, code):
     return _managed(
         request,

@@ -35,6 +35,8 @@ INTERNAL = {
     "razon.pagecachegeneration",
     "accounts.staffprofile",
     "accounts.passwordresetmail",
+    # A participant's +1 on a board's card: counted, never edited.
+    "conversations.agreement",
 }
 # The record of requests for a person's data (AVG); "handle" is the right to look up, export
 # and erase that data (privacy/views.py): the secretariat's, besides superusers.

@@ -83,6 +83,8 @@ def demo_values():
     """{route name: {placeholder: value}} for every public route with placeholders, from the
     demo content (the `demo` fixture) plus a registration for the cancel link."""
     from alliances.models import Alliance, Organization
+    from conversations import services as conversations
+    from conversations.models import Board
     from events.models import Event
     from events.services import cancel_token, confirm_token
     from news.models import Post
@@ -95,7 +97,25 @@ def demo_values():
     registration = factories.registration(event)
     image = Post.objects.published().exclude(cover="").first().cover.name
     kind = Post.objects.published().values_list("kind", flat=True).first()
+    # The example board (closed, so its page does not poll); a new one for the management
+    # link, whose secret only its start knows.
+    example = Board.objects.examples().first()
+    card = {"code": example.code, "card_id": str(example.cards.first().pk)}
+    managed, secret = conversations.start_board(name="Demo", facilitator_email="a@example.org")
     return {
+        **{
+            f"conversations:{name}": {"code": example.code}
+            for name in (
+                *("board", "started", "poll", "card_add", "manage", "manage_close"),
+                *("manage_reopen", "manage_levels"),
+            )
+        },
+        **{
+            f"conversations:{name}": card
+            for name in ("card", "card_move", "card_agree", "manage_hide", "manage_merge")
+        },
+        "conversations:manage_login": {"code": managed.code, "token": secret},
+        "conversations:published": {"slug": example.slug},
         "alliances:detail": {"slug": Alliance.objects.published().order_by("is_main").first().slug},
         "alliances:organization": {"slug": Organization.objects.published().first().slug},
         "regions:education_region": {"slug": EducationRegion.objects.published().first().slug},

@@ -26,6 +26,8 @@ MAY_IMPORT = {
     "news": {"razon", "alliances", "regions", "partnerships", "events"},
     # The network (/netwerk/) reads who works with whom: organisations, regions, partnerships.
     "network": {"razon", "alliances", "regions", "partnerships"},
+    # The scale-level conversation (/schaalniveau/): boards link an event and a region.
+    "conversations": {"razon", "alliances", "regions", "partnerships", "events"},
     "contact": {"razon"},
     # The AVG tool reads the apps' personal data through razon/personal_data.py only.
     "privacy": {"razon"},
