@@ -1,7 +1,7 @@
 """The facilitator's exports of a board: a CSV (one row per card), a printable page, and a
 Word document shaped like the alliance's format (the question, then the five functions by
-the board's levels as a table). Only through the management link (`facilitator_board`); a
-participant's link gives none of them.
+the board's levels as a table). Only through the management link: anyone else is sent to the
+board with a word why (`views._facilitator_page`, as every facilitator's page does).
 
 What goes out: the visible cards (hidden ones stay out, merged ones count with the card they
 were merged into) with their +1 count; the CSV also the visible comments. Participants'
@@ -23,8 +23,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from conversations.access import facilitator_board
 from conversations.grid import board_grid
+from conversations.views import _facilitator_page
 from razon.exports import csv_response
 
 # The question of the 2024 strategy session (seed 003), which the alliance's format asks.
@@ -67,7 +67,9 @@ CSV_COLUMNS = [
 
 @require_safe
 def export_csv(request, code):
-    board = facilitator_board(request, code)
+    board, elsewhere = _facilitator_page(request, code)
+    if elsewhere:
+        return elsewhere
     grid = board_grid(board)
     columns = [(key, str(label)) for key, label in CSV_COLUMNS]
     response = csv_response(_filename(board, "csv"), columns, csv_rows(grid))
@@ -78,7 +80,9 @@ def export_csv(request, code):
 @require_safe
 def print_page(request, code):
     """The board as a page to print (or save as PDF): the question, the table, the date."""
-    board = facilitator_board(request, code)
+    board, elsewhere = _facilitator_page(request, code)
+    if elsewhere:
+        return elsewhere
     return render(
         request,
         "conversations/print.html",
@@ -93,7 +97,9 @@ def print_page(request, code):
 
 @require_safe
 def export_docx(request, code):
-    board = facilitator_board(request, code)
+    board, elsewhere = _facilitator_page(request, code)
+    if elsewhere:
+        return elsewhere
     site = request.build_absolute_uri(reverse("conversations:index"))
     content = word_document(board, board_grid(board), timezone.localdate(), site)
     response = HttpResponse(content, content_type=DOCX_TYPE)

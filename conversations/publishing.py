@@ -2,17 +2,13 @@
 and taking it off again: the facilitator's choice, through the management link only.
 
 A published board is always closed (`Board.objects.published()` asks both): reopening it
-takes it off the pages until it is closed and published again (`unpublish`)."""
+takes it off the pages until it is closed and published again (`unpublish`). The views are
+in `publish_views.py`."""
 
 from django import forms
-from django.contrib import messages
-from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
-from conversations.access import facilitator_board
 from razon.forms import PlainLabelsMixin
 from regions.models import EducationRegion
 
@@ -50,30 +46,3 @@ def unpublish(board):
         board.is_published = False
         board.published_at = None
         board.save(update_fields=["is_published", "published_at"])
-
-
-@require_POST
-def publish_view(request, code):
-    board = facilitator_board(request, code)
-    if board.is_open:
-        messages.error(request, _("Sluit het bord eerst; daarna kun je het publiceren."))
-        return redirect("conversations:manage", code=board.code)
-    form = publish_form(board, request.POST)
-    if not form.is_valid():
-        for error in form.errors.get("region", []):
-            messages.error(request, error)
-        return redirect("conversations:manage", code=board.code)
-    publish(board, form.cleaned_data["region"])
-    messages.success(
-        request,
-        _("Het bord staat nu op de pagina van %(region)s.") % {"region": board.region.name},
-    )
-    return redirect("conversations:manage", code=board.code)
-
-
-@require_POST
-def unpublish_view(request, code):
-    board = facilitator_board(request, code)
-    unpublish(board)
-    messages.success(request, _("Het bord is niet meer gepubliceerd."))
-    return redirect("conversations:manage", code=board.code)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from conversations import compare, exports, publishing, views
+from conversations import compare, exports, publish_views, views
 
 app_name = "conversations"
 
@@ -13,12 +13,12 @@ urlpatterns = [
     path("schaalniveau/<str:code>/beheer/afdrukken/", exports.print_page, name="manage_print"),
     path(
         "schaalniveau/<str:code>/beheer/publiceren/",
-        publishing.publish_view,
+        publish_views.publish_view,
         name="manage_publish",
     ),
     path(
         "schaalniveau/<str:code>/beheer/niet-publiceren/",
-        publishing.unpublish_view,
+        publish_views.unpublish_view,
         name="manage_unpublish",
     ),
     path("schaalniveau/starten/", views.start, name="start"),

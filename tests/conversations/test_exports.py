@@ -1,6 +1,6 @@
 """The facilitator's exports (CSV, the printable page, the Word document): what they hold,
 and that only the management link opens them: a participant, a visitor with the join code,
-or the facilitator of another board gets 403."""
+or the facilitator of another board is sent to the board instead, and gets nothing."""
 
 import csv
 import io
@@ -39,6 +39,12 @@ def board():
 
 def url(name, board):
     return reverse(f"conversations:{name}", args=[board.code])
+
+
+def assert_sent_to_the_board(response, board):
+    assert response.status_code == 302
+    assert response["Location"] == reverse("conversations:board", args=[board.code])
+    assert b"Open dagen" not in response.content
 
 
 def csv_rows(response):
@@ -152,14 +158,16 @@ def test_a_participant_cannot_export(board, name):
     participant = Client()
     assert participant.get(reverse("conversations:board", args=[board.code])).status_code == 200
 
-    assert participant.get(url(name, board)).status_code == 403
+    response = participant.get(url(name, board))
+
+    assert_sent_to_the_board(response, board)
 
 
 @pytest.mark.parametrize("name", EXPORTS)
 def test_the_facilitator_of_another_board_cannot_export_this_one(board, name):
     other = boards.facilitator_client(boards.board("Ander bord"))
 
-    assert other.get(url(name, board)).status_code == 403
+    assert_sent_to_the_board(other.get(url(name, board)), board)
 
 
 @pytest.mark.parametrize("name", EXPORTS)
@@ -169,7 +177,7 @@ def test_a_wrong_management_secret_opens_nothing(board, name):
     login = reverse("conversations:manage_login", args=[board.code, wrong])
 
     assert client.get(login).status_code == 404
-    assert client.get(url(name, board)).status_code == 403
+    assert_sent_to_the_board(client.get(url(name, board)), board)
 
 
 def test_an_unknown_board_is_not_found():

@@ -104,11 +104,13 @@ def test_a_participant_cannot_publish_or_unpublish(region, name):
     assert Board.objects.get(pk=board.pk).is_published == (name == "manage_unpublish")
 
 
-def test_publishing_is_a_post_a_get_changes_nothing(region):
+def test_publishing_is_a_post_a_get_leads_back_to_the_management_page(region):
     board = boards.board("Gesloten", closed=True)
     client = boards.facilitator_client(board)
 
-    assert client.get(url("manage_publish", board)).status_code == 405
+    response = client.get(url("manage_publish", board))
+
+    assert response.status_code == 302 and response["Location"] == url("manage", board)
     assert not Board.objects.get(pk=board.pk).is_published
 
 
