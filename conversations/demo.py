@@ -39,8 +39,8 @@ def load():
     board.mail_token = ""  # nobody is mailed a link for the example
     board.save()
     levels = BoardLevel.objects.bulk_create(
-        BoardLevel(board=board, name=level.name, position=index)
-        for index, level in enumerate(ScaleLevel.objects.all(), start=1)
+        BoardLevel(board=board, name=name, position=index)
+        for index, name in enumerate(ScaleLevel.objects.names(), start=1)
     )
     Card.objects.bulk_create(
         Card(board=board, function=function, level=levels[min(index, len(levels) - 1)], text=text)

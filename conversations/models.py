@@ -47,6 +47,23 @@ def new_code():
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+# The default levels as shipped (the seeds name none: a proposal). 0001_initial puts them in
+# ScaleLevel for editors to change; a board started when editors removed them all gets these.
+DEFAULT_LEVELS = [
+    "School",
+    "Schoolbestuur",
+    "Partnerschap (SO&P)",
+    "Onderwijsregio",
+    "Brede regio (RA-ZON)",
+]
+
+
+class ScaleLevelQuerySet(models.QuerySet):
+    def names(self):
+        """The default levels' names in order; the shipped proposal when there are none."""
+        return list(self.values_list("name", flat=True)) or list(DEFAULT_LEVELS)
+
+
 class ScaleLevel(models.Model):
     """A scale level of the default set that every new board copies. The seeds do not name
     levels: the set that ships is a proposal, maintained by editors in the admin."""
@@ -61,6 +78,8 @@ class ScaleLevel(models.Model):
     position = models.PositiveSmallIntegerField(
         _("volgorde"), default=0, help_text=_("Lager staat verder links op het bord.")
     )
+
+    objects = ScaleLevelQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]

@@ -51,8 +51,8 @@ def start_board(*, name, facilitator_email):
     secret = board.set_manage_token()
     board.save()
     BoardLevel.objects.bulk_create(
-        BoardLevel(board=board, name=level.name, position=index)
-        for index, level in enumerate(ScaleLevel.objects.all(), start=1)
+        BoardLevel(board=board, name=name, position=index)
+        for index, name in enumerate(ScaleLevel.objects.names(), start=1)
     )
     return board, secret
 

@@ -4,6 +4,7 @@ from django.core import mail
 from conversations import services
 from conversations.grid import board_grid
 from conversations.models import (
+    DEFAULT_LEVELS,
     Agreement,
     Board,
     BoardState,
@@ -140,3 +141,9 @@ def test_the_grid_has_the_five_functions_as_rows_and_the_levels_as_columns(
     ]
     assert grid.card_count == 5
     assert not Card.objects.visible().filter(pk=hidden.pk).exists()
+
+
+def test_a_board_started_when_editors_removed_every_default_level_gets_the_proposal():
+    ScaleLevel.objects.all().delete()
+    board, _secret = services.start_board(name="Leeg", facilitator_email="a@example.org")
+    assert [level.name for level in board.levels.all()] == DEFAULT_LEVELS
