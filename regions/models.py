@@ -227,6 +227,8 @@ class RAPProjectQuerySet(PublishableQuerySet):
                 *("name", "slug", "programme", "progress", "start_year", "end_year"),
                 *("status", "publish_at", "lead_organization__name"),
                 "lead_organization__short_name",
+                # whether the lead is published: a draft organisation is named nowhere
+                *("lead_organization__status", "lead_organization__publish_at"),
             )
         )
 

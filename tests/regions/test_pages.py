@@ -56,6 +56,24 @@ def test_drafts_are_not_public_anywhere(client, municipalities):
     assert draft_region.name not in org_page and draft_project.name not in org_page
 
 
+def test_a_draft_lead_organisation_is_named_nowhere_its_project_shows(client, municipalities):
+    lead = factories.organization(name="Conceptstichting Penvoerder", status=PublishStatus.DRAFT)
+    project = factories.rap_project(lead_organization=lead)
+    project.municipalities.set(list(municipalities.values())[:1])
+    pages = {
+        "overview": client.get(reverse("regions:rap_projects")),
+        "page": client.get(project.get_absolute_url()),
+        "map panel": client.get(reverse("regions:map"), {"laag": "rap", "regio": project.slug}),
+    }
+
+    for name, response in pages.items():
+        page = response.content.decode()
+        assert response.status_code == 200, name
+        assert project.name in page, name  # the walk reaches the project
+        assert lead.name not in page, name
+        assert lead.get_absolute_url() not in page, name
+
+
 def test_the_organization_page_lists_its_regions_and_projects(client, demo):
     page = client.get(reverse("alliances:organization", args=["han"])).content.decode()
 
