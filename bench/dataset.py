@@ -3,7 +3,8 @@ the tests that prove every public page runs a fixed number of queries whatever t
 (they call `load` directly: the product does not install this app).
 
 At scale 1: 1,000 partnerships with 5,000 memberships, 300 onderwijsregio's, 500 RAP
-projects, 500 events with 20,000 registrations, 2,000 posts; every count is multiplied by
+projects, 500 events with 20,000 registrations, 2,000 posts, 100 published scale-level
+conversations of 30 cards and one open workshop board with 150 cards; every count is multiplied by
 the scale (the municipalities are always all of them). Rows are written with bulk_create
 (no signals), so the search index is rebuilt at the end. Generated items have slugs starting
 with `bench-`, so they are easy to tell apart from the demo content they are added to.
@@ -17,6 +18,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from alliances.models import Organization, OrganizationKind
+from conversations.models import (
+    CODE_ALPHABET,
+    Agreement,
+    Board,
+    BoardLevel,
+    BoardState,
+    Card,
+    Function,
+    ScaleLevel,
+    token_hash,
+)
 from events.models import Event, EventKind, Registration
 from news.models import Post, PostKind
 from partnerships.models import Membership, Partnership, Role, SectorGroup
@@ -37,6 +49,9 @@ SIZES = {
     "registrations_per_event": 40,
     "posts": 2000,
     "routes": 300,
+    "conversations": 100,  # published boards, each on an onderwijsregio's page
+    "cards_per_conversation": 30,
+    "workshop_cards": 150,  # the open board the benchmark measures: a workshop of 60
 }
 TEXT = (
     "Samen Opleiden & Professionaliseren in de regio: schoolbesturen, lerarenopleidingen en "
@@ -46,7 +61,12 @@ TEXT = (
 
 def counts(scale):
     """How many items of each kind a data set of `scale` holds (at least one of each)."""
-    per = {"memberships_per_partnership", "registrations_per_event"}
+    per = {
+        "memberships_per_partnership",
+        "registrations_per_event",
+        "cards_per_conversation",
+        "workshop_cards",
+    }
     return {
         key: value if key in per else max(1, round(value * scale)) for key, value in SIZES.items()
     }
@@ -63,6 +83,8 @@ def loaded_scale_matches(scale):
 def remove():
     """Delete every generated item (the demo content stays)."""
     Registration.objects.filter(event__slug__startswith=PREFIX).delete()
+    Card.objects.filter(board__slug__startswith=PREFIX).delete()  # a card's level is protected
+    Board.objects.filter(slug__startswith=PREFIX).delete()
     for model in (Route, Post, Event, Partnership, RAPProject, EducationRegion, Organization):
         model.objects.filter(slug__startswith=PREFIX).delete()
 
@@ -225,6 +247,7 @@ def load(scale=1.0, *, rebuild_index=True):
     _m2m(Post.rap_projects, posts, projects, 1)
     _m2m(Partnership.rap_projects, partnerships, projects, 1)
     _routes(n["routes"], organizations, partnerships, events, posts, published)
+    _conversations(n, regions)
     if rebuild_index:
         call_command("rebuild_search_index", verbosity=0)
     pagecache.new_generation()  # bulk_create sends no signals
@@ -265,6 +288,80 @@ def _routes(count, organizations, partnerships, events, posts, published):
     _m2m(Route.partnerships, routes, partnerships, 2)
     _m2m(Route.events, routes, events, 2)
     _m2m(Route.posts, routes, posts, 2)
+
+
+# The open workshop board of the benchmark (its code, 6 letters of the join alphabet).
+WORKSHOP_CODE = "BENCH2"
+CARD_TEXTS = [
+    "Gezamenlijke wervingscampagne",
+    "Open dagen voor scholieren",
+    "Eén loket voor stageplaatsen",
+    "Inductieprogramma voor starters",
+    "Leergemeenschap over de sectoren heen",
+    "Opleidingsplan per bestuur",
+]
+
+
+def _code(i):
+    """A join code of the board numbered `i` (0: the workshop's), in the join alphabet."""
+    if not i:
+        return WORKSHOP_CODE
+    letters = []
+    for _step in range(5):
+        i, rest = divmod(i, len(CODE_ALPHABET))
+        letters.append(CODE_ALPHABET[rest])
+    return "Q" + "".join(letters)
+
+
+def _conversations(n, regions):
+    """Published boards (closed, one per region in turn) and one open workshop board, each
+    with the default levels and cards spread over the cells, some with +1s."""
+    levels = list(ScaleLevel.objects.values_list("name", flat=True)) or ["School", "Regio"]
+    now = timezone.now()
+    boards = Board.objects.bulk_create(
+        Board(
+            name=f"Werksessie {i:04}" if i else "Workshop (open)",
+            slug=f"{PREFIX}gesprek-{i}",
+            code=_code(i),
+            facilitator_email="begeleider@school.example",
+            manage_token_hash=token_hash(f"bench-{i}"),
+            state=BoardState.CLOSED if i else BoardState.OPEN,
+            is_published=bool(i),
+            published_at=now if i else None,
+            closed_at=now if i else None,
+            region=regions[i % len(regions)] if i else None,
+        )
+        for i in range(n["conversations"] + 1)
+    )
+    board_levels = BoardLevel.objects.bulk_create(
+        BoardLevel(board=board, name=name, position=k)
+        for board in boards
+        for k, name in enumerate(levels)
+    )
+    per_board = len(levels)
+    functions = Function.values
+    cards = Card.objects.bulk_create(
+        (
+            Card(
+                board=board,
+                function=functions[k % len(functions)],
+                level=board_levels[b * per_board + (k // len(functions)) % per_board],
+                text=f"{CARD_TEXTS[(b + k) % len(CARD_TEXTS)]} {k}",
+                author_name="Deelnemer" if k % 3 else "",
+            )
+            for b, board in enumerate(boards)
+            for k in range(n["cards_per_conversation"] if b else n["workshop_cards"])
+        ),
+        batch_size=5000,
+    )
+    Agreement.objects.bulk_create(
+        (
+            Agreement(card=card, participant=f"bench-{j}")
+            for i, card in enumerate(cards)
+            for j in range(i % 4)
+        ),
+        batch_size=5000,
+    )
 
 
 def _organization_kind(i):

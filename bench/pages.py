@@ -7,6 +7,8 @@ from django.urls import reverse
 
 from alliances.models import Alliance, Organization
 from bench import dataset
+from conversations.compare import compared_boards
+from conversations.models import Board
 from events.models import Event
 from news.models import Post
 from partnerships.models import Partnership
@@ -208,6 +210,35 @@ def public_pages():
     if event:
         pages.append(Page("event registration", reverse("events:register", args=[event.slug])))
         pages.append(Page("event calendar", reverse("events:event_calendar", args=[event.slug])))
+    pages += _conversation_pages()
+    return pages
+
+
+def _conversation_pages():
+    """The scale-level conversation: the open workshop board (a page never cached: it is
+    live), its grid as the polling fetches it after a change, the compare page with three
+    published boards and its htmx region."""
+    pages = [Page("conversations", reverse("conversations:index"))]
+    workshop = Board.objects.filter(code=dataset.WORKSHOP_CODE).first()
+    if workshop:
+        board = reverse("conversations:board", args=[workshop.code])
+        poll = reverse("conversations:poll", args=[workshop.code])
+        pages += [
+            Page("conversation board", board),
+            Page("conversation board fragment", f"{poll}?versie=0", "grid"),
+        ]
+    compared = list(compared_boards().order_by("pk").values_list("slug", flat=True)[:3])
+    query = "&".join(f"bord{i}={slug}" for i, slug in enumerate(compared, start=1))
+    compare = reverse("conversations:compare")
+    pages += [
+        Page("conversations compare", compare),
+        Page("conversations compare chosen", f"{compare}?{query}" if query else compare),
+        Page(
+            "conversations compare fragment",
+            f"{compare}?{query}" if query else compare,
+            "side-by-side",
+        ),
+    ]
     return pages
 
 

@@ -21,6 +21,7 @@ from conversations.models import (
     ScaleLevel,
     new_code,
 )
+from conversations.publishing import unpublish
 from razon.mail import site_url
 
 
@@ -219,3 +220,7 @@ def set_state(board, state):
         state=state, closed_at=timezone.now() if state == BoardState.CLOSED else None
     )
     board.touch()
+    if state == BoardState.OPEN:
+        # A published board is a closed one: reopened, it leaves the region's page until
+        # its facilitator closes and publishes it again (conversations/publishing.py).
+        unpublish(board)

@@ -1,11 +1,26 @@
 from django.urls import path
 
-from conversations import views
+from conversations import compare, exports, publish_views, views
 
 app_name = "conversations"
 
 urlpatterns = [
     path("schaalniveau/", views.index, name="index"),
+    # Before "<code>/": the compare page and the facilitator's exports and publishing.
+    path("schaalniveau/vergelijken/", compare.compare, name="compare"),
+    path("schaalniveau/<str:code>/beheer/export.csv", exports.export_csv, name="manage_csv"),
+    path("schaalniveau/<str:code>/beheer/export.docx", exports.export_docx, name="manage_docx"),
+    path("schaalniveau/<str:code>/beheer/afdrukken/", exports.print_page, name="manage_print"),
+    path(
+        "schaalniveau/<str:code>/beheer/publiceren/",
+        publish_views.publish_view,
+        name="manage_publish",
+    ),
+    path(
+        "schaalniveau/<str:code>/beheer/niet-publiceren/",
+        publish_views.unpublish_view,
+        name="manage_unpublish",
+    ),
     path("schaalniveau/starten/", views.start, name="start"),
     path("schaalniveau/meedoen/", views.join, name="join"),
     path("schaalniveau/borden/<slug:slug>/", views.published, name="published"),

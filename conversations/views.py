@@ -28,7 +28,9 @@ from conversations.forms import (
 )
 from conversations.grid import board_grid
 from conversations.models import Board, BoardState, Card, Function
+from conversations.publishing import publish_form
 from events.models import Event
+from razon import pagecache
 from razon.ratelimit import client_fingerprint, limit_reached, subject_limit_reached
 
 # The 2024 strategy session whose question this is (seed 003; events/demo.py).
@@ -473,6 +475,7 @@ def _manage_context(request, board, **extra):
         "hidden_cards": hidden.select_related("level"),
         "level_form": LevelForm(),
         "board_url": request.build_absolute_uri(board_url(board)),
+        "publish_form": publish_form(board),  # conversations/publishing.py
         "breadcrumbs": _breadcrumbs(board, (_("Beheer"), request.path)),
         **extra,
     }
@@ -497,6 +500,8 @@ def _managed(request, code, action, done):
         messages.error(request, str(refusal))
     else:
         messages.success(request, done)
+        if board.is_published:  # a hidden card or renamed level shows on cached pages
+            pagecache.new_generation("conversations")
     return redirect("conversations:manage", code=board.code)
 
 

@@ -406,6 +406,10 @@ RAZON_CONTACT_EMAIL = env("RAZON_CONTACT_EMAIL", "info@ra-zon.nl")
 # Who is notified of a contact message (comma-separated), and the AVG retention period.
 RAZON_CONTACT_RECIPIENTS = envlist("RAZON_CONTACT_RECIPIENTS", RAZON_CONTACT_EMAIL)
 RAZON_CONTACT_RETENTION_MONTHS = envint("RAZON_CONTACT_RETENTION_MONTHS", 12)
+# Scale-level conversation boards without activity for this many days are deleted by
+# `purge_conversations` (published and example boards are kept). A board is a workshop's
+# tool: three months leave time to export it after a session spread over weeks.
+RAZON_CONVERSATION_IDLE_DAYS = envint("RAZON_CONVERSATION_IDLE_DAYS", 90)
 # Abuse: at most this many messages per client per window; faster than the minimum fill
 # time is a bot. The limit lives in the cache (Redis in production, shared by app servers).
 RAZON_CONTACT_RATE_LIMIT = envint("RAZON_CONTACT_RATE_LIMIT", 5)

@@ -145,8 +145,15 @@ def _overview(request, filter_class, queryset, template, title, export):
     )
 
 
+# What an onderwijsregio's page shows; "conversations": the scale-level conversations
+# published there (conversations/related.py).
+REGION_PAGE_TOPICS = [
+    *("alliances", "conversations", "news", "partnerships", "people", "regions", "sectors")
+]
+
+
 @require_safe
-@cached_page(depends_on=["alliances", "news", "partnerships", "people", "regions", "sectors"])
+@cached_page(depends_on=REGION_PAGE_TOPICS)
 def education_region_detail(request, slug):
     region = get_public_or_preview(request, EducationRegion.objects.for_page(), slug=slug)
     return render(

@@ -110,6 +110,8 @@ def demo_values():
             for name in (
                 *("board", "started", "poll", "card_add", "manage", "manage_close"),
                 *("manage_reopen", "manage_levels"),
+                *("manage_csv", "manage_docx", "manage_print", "manage_publish"),
+                "manage_unpublish",
             )
         },
         **{
