@@ -8,9 +8,10 @@ class ConversationsConfig(AppConfig):
 
     def ready(self):
         from conversations.models import Board, ScaleLevel
+        from conversations.personal_data import describe_board
         from conversations.related import boards_of_region
         from conversations.services import send_manage_link_mail
-        from razon import mail, pagecache, related
+        from razon import mail, pagecache, personal_data, related
 
         # The management link, mailed by the worker beside the site (razon/mail.py).
         mail.register(
@@ -25,6 +26,18 @@ class ConversationsConfig(AppConfig):
         # under the topic "conversations"). A board's save (start, publish, unpublish, an
         # edit in the admin) renews it; cards, +1s and comments refresh nothing (they are on
         # no cached page, and a workshop writes many at once), nor do the UPDATEs of touch().
+        # The facilitator's address, for the AVG tool (privacy/).
+        personal_data.register(
+            "conversation boards",
+            label=_("Schaalniveau-gesprekken (begeleider)"),
+            find=Board.objects.for_email,
+            describe=describe_board,
+            erase=lambda boards: boards.erase_facilitator(),
+            erasing=_(
+                "Het e-mailadres van de begeleider wordt gewist; het bord, de kaartjes en de "
+                "beheerlink blijven werken."
+            ),
+        )
         pagecache.register(Board, "conversations")
         pagecache.register(ScaleLevel, "conversations")  # the compare page's columns
         related.register("education_region", boards_of_region)

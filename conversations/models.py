@@ -109,6 +109,15 @@ class BoardQuerySet(models.QuerySet):
         """Boards whose facilitator is still owed the management link by mail."""
         return self.exclude(mail_token="")
 
+    def for_email(self, address):
+        """The boards started with this facilitator address, in any case (the AVG tool)."""
+        return self.filter(facilitator_email__iexact=address)
+
+    def erase_facilitator(self):
+        """Forgets the facilitator's address (and a management link not mailed yet); the boards,
+        their cards and the management link already sent keep working. Returns how many."""
+        return self.update(facilitator_email="", mail_token="", mail_error="")
+
 
 class Board(ChoiceLabels, DemoFlag, models.Model):
     """One conversation: a name, a facilitator, the board's own levels and its cards."""

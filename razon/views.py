@@ -40,6 +40,7 @@ def privacy(request):
             "retention_months": settings.RAZON_CONTACT_RETENTION_MONTHS,
             "registration_retention_days": settings.RAZON_REGISTRATION_RETENTION_DAYS,
             "registration_confirm_hours": settings.RAZON_REGISTRATION_CONFIRM_HOURS,
+            "conversation_idle_days": settings.RAZON_CONVERSATION_IDLE_DAYS,
             "breadcrumbs": [(_("Privacy"), request.path)],
         },
     )

@@ -12,11 +12,11 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from alliances.models import Organization
-from events.demo import INFORMATION_MEETING, upcoming_day
+from events.demo import INFORMATION_MEETING, KIND_THEMES, upcoming_day
 from events.models import Event, EventKind
 from news.models import Post
 from partnerships.models import Partnership
-from razon.demo import sync
+from razon.demo import illustrate, sync
 from razon.models import PublishStatus
 from routes.finder import Form, Level, Prior
 from routes.models import Language, Qualification, Route, RouteKind
@@ -388,7 +388,9 @@ def load():
     partnerships = {p.slug: p for p in Partnership.objects.all()}
     events = {e.slug: e for e in Event.objects.filter(slug=INFORMATION_MEETING)}
     meeting, was_changed = _meeting()
-    changed += was_changed
+    changed += was_changed + illustrate(
+        meeting, "image", KIND_THEMES[meeting.kind], alt_field="image_alt"
+    )
     posts = {p.slug: p for p in Post.objects.filter(slug=INFORMATION_MEETING)}
     for slug, row in ROUTES.items():
         (name, institute_slugs, kind, qualification, levels, subjects, forms, admits, job,

@@ -354,7 +354,7 @@ document.addEventListener("htmx:beforeRequest", (event) => {
   loadingTimer = setTimeout(() => {
     const live = document.getElementById("live-region");
     if (live && loadingRequests > 0) {
-      live.textContent = document.documentElement.dataset.loadingText || "…";
+      live.textContent = document.body.dataset.loadingText || "…";
     }
   }, LOADING_ANNOUNCE_DELAY);
 });

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from contact.models import ContactMessage
+from conversations.services import start_board
 from events.models import PendingMail, Registration, RegistrationStatus
 from privacy.models import Action, DataRequestLog
 from tests import factories
@@ -62,6 +63,12 @@ def held(db):
             full, name="Anna", email=ADDRESS, status=RegistrationStatus.WAITING
         ),
         "other_registration": factories.registration(past, name="Bram", email="bram@x.example"),
+        "board": start_board(name="Werksessie van Anna", facilitator_email="anna@School.example")[
+            0
+        ],
+        "other_board": start_board(name="Werksessie van Bram", facilitator_email="bram@x.example")[
+            0
+        ],
     }
 
 
@@ -122,12 +129,14 @@ def test_a_lookup_finds_everything_for_the_address_in_any_case_and_nothing_else(
         "contact messages": [held["message"]],
         "registrations": [held["past"], held["upcoming"]],
         "waiting list": [held["waiting"]],
+        "conversation boards": [held["board"]],
     }
     page = response.content.decode()
-    assert "4 items bij anna@school.example" in page.lower()
+    assert "5 items bij anna@school.example" in page.lower()
     assert '<td class="plain-text">Mijn vraag over\nde opleidingsroutes</td>' in page
     assert "Strategiesessie van vorig jaar" in page and "Netwerkdag" in page
     assert "Bram" not in page and "Iets anders" not in page
+    assert "Werksessie van Anna" in page
 
     entry = DataRequestLog.objects.get()
     assert (entry.action, entry.user, entry.username) == (
@@ -135,7 +144,10 @@ def test_a_lookup_finds_everything_for_the_address_in_any_case_and_nothing_else(
         secretariat,
         "secretariaat",
     )
-    assert entry.counts == {"contact messages": 1, "registrations": 2, "waiting list": 1}
+    assert entry.counts == {
+        **{"contact messages": 1, "registrations": 2, "waiting list": 1},
+        "conversation boards": 1,
+    }
     assert "anna" not in str(entry.__dict__).lower()
 
 
@@ -147,6 +159,7 @@ def test_an_address_with_nothing_says_so(secretariat_client, held):
         "contact messages": 0,
         "registrations": 0,
         "waiting list": 0,
+        "conversation boards": 0,
     }
 
 
@@ -194,7 +207,10 @@ def test_the_export_is_a_readable_text_file_with_everything_and_is_recorded(
     assert "Bram" not in text and "Iets anders" not in text
     entry = DataRequestLog.objects.get()
     assert entry.action == Action.EXPORT
-    assert entry.counts == {"contact messages": 1, "registrations": 2, "waiting list": 1}
+    assert entry.counts == {
+        **{"contact messages": 1, "registrations": 2, "waiting list": 1},
+        "conversation boards": 1,
+    }
 
 
 # Erasing
@@ -222,7 +238,10 @@ def test_erasing_removes_everything_of_the_address_keeps_the_counts_and_is_recor
 
     assert response.status_code == 302 and response["Location"] == URL
     message = secretariat_client.get(URL).content.decode()
-    assert "Gewist en vastgelegd: Aanmeldingen: 2, Wachtlijst: 1, Contactberichten: 1." in message
+    assert (
+        "Gewist en vastgelegd: Aanmeldingen: 2, Wachtlijst: 1, "
+        "Schaalniveau-gesprekken (begeleider): 1, Contactberichten: 1." in message
+    )
 
     # The message is gone, the other one stays.
     assert list(ContactMessage.objects.all()) == [held["other_message"]]
@@ -249,7 +268,10 @@ def test_erasing_removes_everything_of_the_address_keeps_the_counts_and_is_recor
 
     entry = DataRequestLog.objects.get()
     assert (entry.action, entry.username) == (Action.ERASE, "secretariaat")
-    assert entry.counts == {"contact messages": 1, "registrations": 2, "waiting list": 1}
+    assert entry.counts == {
+        **{"contact messages": 1, "registrations": 2, "waiting list": 1},
+        "conversation boards": 1,
+    }
 
     # Nothing is left to find; the earlier erasure is shown by the address's hash.
     again = post(secretariat_client, "lookup", address=ADDRESS)
@@ -269,7 +291,10 @@ def test_the_record_is_read_only_and_found_by_the_address(secretariat_client, he
     page = secretariat_client.get(changelist, {"q": "ANNA@school.example"})
     assert page.status_code == 200
     assert len(page.context["cl"].result_list) == 1
-    assert "Aanmeldingen: 2, Wachtlijst: 1, Contactberichten: 1" in page.content.decode()
+    assert (
+        "Aanmeldingen: 2, Wachtlijst: 1, Schaalniveau-gesprekken (begeleider): 1, "
+        "Contactberichten: 1" in page.content.decode()
+    )
     assert URL in page.content.decode()  # the way to the tool
 
     entry = DataRequestLog.objects.first()

@@ -21,11 +21,13 @@ def test_the_statement_and_the_admin_follow_the_settings(client, superuser_clien
     settings.RAZON_REGISTRATION_RETENTION_DAYS = 21
     settings.RAZON_CONTACT_RETENTION_MONTHS = 6
     settings.RAZON_REGISTRATION_CONFIRM_HOURS = 48
+    settings.RAZON_CONVERSATION_IDLE_DAYS = 30
 
     page = client.get(reverse("privacy")).content.decode()
     assert "21 dagen na afloop van de bijeenkomst" in page
     assert "6 maanden na ontvangst" in page
     assert "Bevestig je niet binnen 48 uur" in page
+    assert "een bord waarop 30 dagen niets gebeurde, verwijderen we automatisch" in page
 
     registrations = superuser_client.get(reverse("admin:events_registration_changelist"))
     assert "21 dagen na afloop van de bijeenkomst gewist" in registrations.content.decode()
