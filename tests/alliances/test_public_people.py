@@ -42,8 +42,7 @@ JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S
 # the partnership and onderwijsregio pages and the regiokaart panel (contact), the posts'
 # bylines (overview, its filter fragment, post page and its JSON-LD, the feeds), the site
 # search (the person and their posts, found by name).
-SHOWN_WHEN_PUBLIC = {
-    "home",
+SHOWN_WHEN_PUBLIC = {  # (the home names no contact people since #22: the alliance page does)
     "search",
     "alliances:alliance",
     "alliances:detail",
