@@ -24,9 +24,14 @@ class ContactDetails:
     is_demo: bool = False
 
 
+def without_row():
+    """The details when no editor entered any: the name and RAZON_CONTACT_EMAIL."""
+    return ContactDetails(name="Secretariaat RA-ZON", email=settings.RAZON_CONTACT_EMAIL)
+
+
 def _details(row):
     if row is None:
-        return ContactDetails(name="Secretariaat RA-ZON", email=settings.RAZON_CONTACT_EMAIL)
+        return without_row()
     return ContactDetails(
         name=row.name,
         email=row.email,
@@ -51,8 +56,12 @@ def secretariat():
     return details
 
 
+def remember(details):
+    cache.set(CACHE_KEY, details, CACHE_SECONDS)
+
+
 def _refresh():
-    cache.set(CACHE_KEY, _from_database(), CACHE_SECONDS)
+    remember(_from_database())
 
 
 def changed(sender, instance, signal=None, **kwargs):

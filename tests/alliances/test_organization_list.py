@@ -155,8 +155,7 @@ def test_the_directory_runs_a_fixed_number_of_queries_with_1000_organizations(
     po.organization_set.add(*organizations[::2])
 
     # 1 count, 2 the page, 3 its sectors, 4 kind facet, 5 sector facet, 6 alliance facet
-    # (the alliance filter is a subquery inside each of them, not a query of its own);
-    # 7 the secretariat's details in the footer, read once and then from the cache.
-    with django_assert_num_queries(7):
+    # (the alliance filter is a subquery inside each of them, not a query of its own).
+    with django_assert_num_queries(6):
         response = client.get(URL, {"sector": "po", "alliantie": alliance.slug})
     assert response.context["page"].paginator.count == 500

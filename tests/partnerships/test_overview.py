@@ -168,9 +168,8 @@ def test_overview_and_export_run_a_fixed_number_of_queries_with_1000_partnership
 
     # 1 count, 2 page (with size and region), 3 institutes and boards of the page, then
     # 4 the accreditation facet and 5 the sector tabs; the facets with many options count
-    # only their chosen value: 6 the board's; 7 the secretariat's details in the footer,
-    # read once and then from the cache.
-    with django_assert_num_queries(7):
+    # only their chosen value: 6 the board's.
+    with django_assert_num_queries(6):
         response = client.get(
             URL, {"sector": "po-vso", "sorteer": "-grootte", "bestuur": organizations[0].slug}
         )

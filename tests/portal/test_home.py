@@ -93,9 +93,8 @@ def test_home_runs_a_fixed_number_of_queries_whatever_the_data(
     # 1 alliance with the key figures, 2 lead institutes with their main sector, 3 top
     # focus points, 4 the latest posts, 5 upcoming events; the map thumbnail: 6 the page
     # cache's generations, on a miss 7 the municipalities, 8 the onderwijsregio's, 9 the
-    # next scheduled publication; 10 the secretariat's details in the footer, read once and
-    # then from the cache.
-    with django_assert_num_queries(10):
+    # next scheduled publication.
+    with django_assert_num_queries(9):
         response = client.get(reverse("home"))
     html = response.content.decode()
     assert html.count('class="org-mark org-mark--monogram"') == 60

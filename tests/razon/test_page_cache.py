@@ -191,7 +191,8 @@ def test_made_up_parameters_and_headers_add_no_entries(db, monkeypatch):
 
     visitor, asked = Client(), 0
     for url, headers in junk(2000):
-        assert visitor.get(url, headers=headers).status_code == 200, url
+        # (200, or 302 to the address without its empty parameters: neither is stored)
+        assert visitor.get(url, headers=headers).status_code in (200, 302), url
         asked += 1
     assert asked >= 10_000
 

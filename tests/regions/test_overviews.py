@@ -166,9 +166,8 @@ def test_overviews_run_a_fixed_number_of_queries_with_300_regions_and_500_projec
         project.sectors.add(po)
 
     # 1 count, 2 page, 3 sectors of the page, then one per facet: 4 phase, 5 sector,
-    # 6 province; municipality and organisation load their options on demand; 7 the
-    # secretariat's details in the footer, read once (the second page finds them cached).
-    with django_assert_num_queries(7):
+    # 6 province; municipality and organisation load their options on demand.
+    with django_assert_num_queries(6):
         response = client.get(REGIONS, {"provincie": "Gelderland"})
     assert response.status_code == 200
     # 1 count, 2 page with lead and region, 3 sectors of the page, then one per facet:

@@ -94,7 +94,6 @@ def test_region_page_runs_a_fixed_number_of_queries(
 
     # 1 region with contact, 2 sectors, 3 municipalities, 4 members, 5 projects, then the
     # sections other apps add: 6 its partnerships, 7 posts about it, 8 its published
-    # scale-level boards; 9 the secretariat's details in the footer, read once and then from
-    # the cache.
-    with django_assert_num_queries(9):
+    # scale-level boards.
+    with django_assert_num_queries(8):
         client.get(region.get_absolute_url())

@@ -26,17 +26,17 @@ def test_the_rap_project_page_lists_its_partnerships_and_posts(client, project):
 
     page = client.get(project.get_absolute_url()).content.decode()
 
-    assert "<h3>Partnerschappen Samen Opleiden</h3>" in page
+    assert '<h3>Partnerschappen Samen Opleiden <span class="count">(1)</span></h3>' in page
     assert f'<a href="{zutphen.get_absolute_url()}">Opleidingsschool Zutphen</a>' in page
     assert "VO/MBO" in page
-    assert "<h3>Berichten</h3>" in page
+    assert '<h3>Berichten <span class="count">(1)</span></h3>' in page
     assert f'<a href="{post.get_absolute_url()}">RAP Achterhoek afgerond</a>' in page
     assert "Concept" not in page and "Elders" not in page
 
 
 def test_a_rap_project_without_ties_has_no_empty_sections(client, project):
     page = client.get(project.get_absolute_url()).content.decode()
-    assert "Partnerschappen Samen Opleiden" not in page and "<h3>Berichten</h3>" not in page
+    assert "Partnerschappen Samen Opleiden" not in page and "<h3>Berichten" not in page
 
 
 def test_the_partnership_page_lists_its_rap_projects(client, project):
@@ -45,7 +45,7 @@ def test_the_partnership_page_lists_its_rap_projects(client, project):
 
     page = client.get(partnership.get_absolute_url()).content.decode()
 
-    assert "<h3>RAP-projecten</h3>" in page
+    assert '<h3>RAP-projecten <span class="count">(1)</span></h3>' in page
     assert f'<a href="{project.get_absolute_url()}">RAP Achterhoek (vo)</a>' in page
     assert page.count("/rap-projecten/rap-project-") == 0  # the draft
 
