@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 CACHE_KEY = "razon:secretariat:1"
 # A save that was rolled back after writing the cache heals by itself within this time.
@@ -51,7 +51,10 @@ def secretariat():
     """The contact details (one query when the cache is cold, none otherwise)."""
     details = cache.get(CACHE_KEY)
     if details is None:
-        details = _from_database()
+        try:
+            details = _from_database()
+        except DatabaseError:  # the footer must not break a page: the defaults, not cached
+            return without_row()
         cache.set(CACHE_KEY, details, CACHE_SECONDS)
     return details
 

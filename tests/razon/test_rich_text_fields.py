@@ -38,6 +38,7 @@ def test_these_are_the_rich_text_fields():
         "events.Event.report",
         "events.ProgrammeItem.description",
         "news.Post.body",
+        "routes.Route.body",
     }
 
 
