@@ -156,6 +156,7 @@ def walk(client):
 def mails_to_visitors(mail_worker_pass):
     """Every mail a visitor gets (the registration mails of the demo's next event), sent."""
     event = Event.objects.published().upcoming().first()
+    mail_worker_pass()  # what else the demo owes (a scale-level board's management link)
     for kind in PendingMail.values:
         if kind:
             factories.registration(event, pending_mail=kind)

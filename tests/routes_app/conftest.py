@@ -16,7 +16,8 @@ def make_route(**fields):
         for name in ["institutes", "partnerships", "events", "posts"]
         if name in fields
     }
-    many.setdefault("institutes", [factories.organization(name=f"Instituut {n}", kind="hbo")])
+    if "institutes" not in many:
+        many["institutes"] = [factories.organization(name=f"Instituut {n}", kind="hbo")]
     fields.setdefault("name", f"Route {n}")
     fields.setdefault("slug", f"route-{n}")
     fields.setdefault("kind", "pabo")
