@@ -4,7 +4,6 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce, Lower
@@ -14,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from alliances.models import Organization
 from partnerships.models import Partnership
 from razon.collation import by_name
-from razon.images import WebImageField
+from razon.images import picture_fields, require_picture_description
 from razon.models import DemoFlag, Document, Publishable, PublishableQuerySet, Sector
 from razon.navigation import item_url
 from razon.personal_data import ERASED, forget_in_admin_log
@@ -129,25 +128,7 @@ class Event(DemoFlag, Publishable):
         help_text=_("Eén of twee zinnen voor de agenda en zoekmachines."),
     )
     body = RichTextField(_("beschrijving"), blank=True)
-    image = WebImageField(
-        _("afbeelding"),
-        upload_to="agenda/%Y/",
-        blank=True,
-        width_field="image_width",
-        height_field="image_height",
-        help_text=_("Optioneel. JPEG, PNG of WebP, liefst liggend en minstens 1200 pixels breed."),
-    )
-    image_alt = models.CharField(
-        _("beschrijving van de afbeelding"),
-        max_length=250,
-        blank=True,
-        help_text=_(
-            "Verplicht bij een afbeelding: wat er te zien is, voor wie de afbeelding niet kan "
-            "zien. Bijvoorbeeld: Deelnemers in gesprek aan zes tafels."
-        ),
-    )
-    image_width = models.PositiveIntegerField(editable=False, null=True)
-    image_height = models.PositiveIntegerField(editable=False, null=True)
+    image, image_alt, image_width, image_height = picture_fields("image", "agenda/%Y/")
     starts_at = models.DateTimeField(
         _("begint om"), db_index=True, help_text=_("Datum en tijd in Nederlandse tijd.")
     )
@@ -269,15 +250,7 @@ class Event(DemoFlag, Publishable):
 
     def clean(self):
         super().clean()
-        if self.image and not self.image_alt.strip():
-            raise ValidationError(
-                {
-                    "image_alt": _(
-                        "Beschrijf wat er op de afbeelding te zien is; zonder beschrijving "
-                        "missen blinde en slechtziende bezoekers deze informatie."
-                    )
-                }
-            )
+        require_picture_description(self, "image")
 
     @property
     def is_past(self):

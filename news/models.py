@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from alliances.models import Organization, Person, public_person
 from events.models import Event
 from partnerships.models import Partnership
-from razon.images import WebImageField
+from razon.images import picture_fields, require_picture_description
 from razon.models import DemoFlag, Publishable, PublishableQuerySet, Sector
 from razon.navigation import item_url
 from razon.richtext import RichTextField, reading_minutes
@@ -224,25 +224,7 @@ class Post(DemoFlag, Publishable):
             "de contactpersoon."
         ),
     )
-    cover = WebImageField(
-        _("afbeelding"),
-        upload_to="berichten/%Y/",
-        blank=True,
-        width_field="cover_width",
-        height_field="cover_height",
-        help_text=_("Optioneel. JPEG, PNG of WebP, liefst liggend en minstens 1200 pixels breed."),
-    )
-    cover_alt = models.CharField(
-        _("beschrijving van de afbeelding"),
-        max_length=250,
-        blank=True,
-        help_text=_(
-            "Verplicht bij een afbeelding: wat er te zien is, voor wie de afbeelding niet kan "
-            "zien. Bijvoorbeeld: Deelnemers in gesprek aan zes tafels."
-        ),
-    )
-    cover_width = models.PositiveIntegerField(editable=False, null=True)
-    cover_height = models.PositiveIntegerField(editable=False, null=True)
+    cover, cover_alt, cover_width, cover_height = picture_fields("cover", "berichten/%Y/")
     sectors = models.ManyToManyField(Sector, verbose_name=_("sectoren"), blank=True)
     events = models.ManyToManyField(
         Event,
@@ -317,15 +299,7 @@ class Post(DemoFlag, Publishable):
             raise ValidationError(
                 {"slug": _("Dit webadres is al in gebruik op de site; kies een ander.")}
             )
-        if self.cover and not self.cover_alt.strip():
-            raise ValidationError(
-                {
-                    "cover_alt": _(
-                        "Beschrijf wat er op de afbeelding te zien is; zonder beschrijving "
-                        "missen blinde en slechtziende bezoekers deze informatie."
-                    )
-                }
-            )
+        require_picture_description(self, "cover")
         if self.author_id and self.author_name:
             raise ValidationError(
                 {"author_name": _("Kies een contactpersoon óf vul een naam in, niet allebei.")}

@@ -38,6 +38,7 @@ from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from razon.uploads import FileCleanupMixin, validate_size
@@ -448,3 +449,44 @@ def image_attributes(fieldfile):
         "width": width,
         "height": height,
     }
+
+
+def picture_fields(name, upload_to):
+    """An optional picture with its description and stored size, as posts and events have
+    it: the fields `name`, `<name>_alt`, `<name>_width` and `<name>_height`, in that order."""
+    return (
+        WebImageField(
+            gettext_lazy("afbeelding"),
+            upload_to=upload_to,
+            blank=True,
+            width_field=f"{name}_width",
+            height_field=f"{name}_height",
+            help_text=gettext_lazy(
+                "Optioneel. JPEG, PNG of WebP, liefst liggend en minstens 1200 pixels breed."
+            ),
+        ),
+        models.CharField(
+            gettext_lazy("beschrijving van de afbeelding"),
+            max_length=250,
+            blank=True,
+            help_text=gettext_lazy(
+                "Verplicht bij een afbeelding: wat er te zien is, voor wie de afbeelding niet kan "
+                "zien. Bijvoorbeeld: Deelnemers in gesprek aan zes tafels."
+            ),
+        ),
+        models.PositiveIntegerField(editable=False, null=True),
+        models.PositiveIntegerField(editable=False, null=True),
+    )
+
+
+def require_picture_description(obj, name):
+    """Refuses a picture without its description (a model's clean())."""
+    if getattr(obj, name) and not getattr(obj, f"{name}_alt").strip():
+        raise ValidationError(
+            {
+                f"{name}_alt": _(
+                    "Beschrijf wat er op de afbeelding te zien is; zonder beschrijving "
+                    "missen blinde en slechtziende bezoekers deze informatie."
+                )
+            }
+        )
