@@ -34,8 +34,9 @@ run: setup
 	  $(MANAGE) runserver 127.0.0.1:8000
 
 # The suite runs in parallel, one worker per core (pytest-xdist; each worker has its own test
-# database and Redis database). The cluster tests start one cluster, so they run in one process.
-PYTEST_WORKERS ?= $(if $(findstring cluster,$(PYTEST_ARGS)),0,auto)
+# database and Redis database). The cluster tests start one cluster and the load test measures
+# time, so they run in one process.
+PYTEST_WORKERS ?= $(if $(or $(findstring cluster,$(PYTEST_ARGS)),$(findstring load,$(PYTEST_ARGS))),0,auto)
 
 test: setup
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS); status=$$?; \

@@ -14,6 +14,25 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytest_plugins = ["tests.smtp", "tests.sqlite_site"]
 
 
+# Tests that start servers of their own or measure time run only when asked for with
+# `-m <marker>`, each in a CI step of its own with the machine to themselves (not beside the
+# parallel suite, whose load would be measured too).
+ONLY_WHEN_ASKED = {
+    "cluster": "the cluster tests run with -m cluster (they start servers)",
+    "load": "the load test runs with -m load, alone on the machine (it measures time)",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    asked = config.option.markexpr or ""
+    for marker, reason in ONLY_WHEN_ASKED.items():
+        if marker in asked:
+            continue
+        for item in items:
+            if item.get_closest_marker(marker):
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
 @pytest.fixture(autouse=True)
 def clear_cache():
     """Every test starts and ends with an empty cache: rate limits, the regiokaart and other

@@ -22,15 +22,6 @@ APP_SERVERS = [f"http://{deployment.HOST}:{port}" for port in deployment.APP_POR
 PROXY = deployment.ORIGIN
 
 
-def pytest_collection_modifyitems(config, items):
-    if "cluster" in (config.option.markexpr or ""):
-        return
-    skip = pytest.mark.skip(reason="the cluster tests run with -m cluster (they start servers)")
-    for item in items:
-        if item.get_closest_marker("cluster"):
-            item.add_marker(skip)
-
-
 @pytest.fixture(scope="session")
 def cluster():
     started = not deployment.running()

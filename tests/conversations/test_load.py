@@ -132,6 +132,7 @@ class Participant:
         return response, content
 
 
+@pytest.mark.load
 def test_sixty_participants_add_and_move_cards_at_once_and_none_is_lost(server):
     # A transactional test empties the tables, the migration's default levels too.
     for position, name in enumerate(["School", "Schoolbestuur", "Onderwijsregio"]):

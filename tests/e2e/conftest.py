@@ -115,7 +115,9 @@ def demo_site(live_server, transactional_db):
 
 def assert_no_axe_violations(page, exclude=()):
     """Runs axe-core on the page and fails with a readable list of what it found. `exclude`:
-    CSS selectors of parts axe leaves out (only with a written reason where it is used)."""
+    CSS selectors of parts axe leaves out (only with a written reason where it is used).
+    Only on a page with JavaScript on: axe is a script, and with JavaScript off the wait below
+    never ends (that hung the no-JS board test for a day)."""
     from axe_playwright_python.sync_playwright import Axe
 
     # Check the page at rest, not halfway through an htmx request.

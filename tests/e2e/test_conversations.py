@@ -117,11 +117,6 @@ def test_join_add_move_by_keyboard_and_see_it_live_in_another_browser(page, brow
         other_context.close()
 
 
-@pytest.mark.skip(
-    reason="hangs inside a Playwright call with JavaScript off (seen 2 Dec 2026, CI and "
-    "locally; cause not found yet): kept out so CI ends; the no-JS board is covered by "
-    "tests/conversations/test_board.py through the test client"
-)
 def test_the_board_works_without_javascript(page_without_js, demo_site):
     page = page_without_js
     page.goto(demo_site + "/schaalniveau/")
@@ -146,7 +141,8 @@ def test_the_board_works_without_javascript(page_without_js, demo_site):
     page.get_by_label("Reactie", exact=True).fill("Goed plan")
     page.get_by_role("button", name="Reageer").click()
     page.wait_for_selector(f"#kaartje-{card.pk}:has-text('Goed plan')")
-    assert_no_axe_violations(page)
+    # No axe here: axe is a script (see assert_no_axe_violations); the same pages are checked
+    # with JavaScript on in the tests above.
 
 
 def test_the_facilitator_closes_the_board_and_it_stays_readable(page, demo_site):
