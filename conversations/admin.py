@@ -37,10 +37,38 @@ def show_cards(modeladmin, request, queryset):
 
 
 def _set_hidden(queryset, *, hidden):
-    boards = set(queryset.values_list("board", flat=True))
+    boards = list(Board.objects.filter(cards__in=queryset).distinct())
     queryset.update(hidden=hidden)
-    for board in Board.objects.filter(pk__in=boards):
-        board.touch()  # open pages pick the change up
+    _touch(boards)
+
+
+def _touch(boards):
+    """Open pages of the boards pick the change up, cached pages of published ones too."""
+    for board in boards:
+        board.touch()
+
+
+class TouchesBoard:
+    """An editor's change or deletion of a card or comment shows on its board at once."""
+
+    board_lookup = ""  # from Board to this admin's model
+
+    def _boards(self, objects):
+        return list(Board.objects.filter(**{f"{self.board_lookup}__in": objects}).distinct())
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)  # after the inline comments
+        _touch(self._boards([form.instance]))
+
+    def delete_model(self, request, obj):
+        boards = self._boards([obj])
+        super().delete_model(request, obj)
+        _touch(boards)
+
+    def delete_queryset(self, request, queryset):
+        boards = self._boards(queryset)
+        super().delete_queryset(request, queryset)
+        _touch(boards)
 
 
 @admin.register(Board)
@@ -103,7 +131,8 @@ class BoardAdmin(PlainLabelsAdmin, admin.ModelAdmin):
 
 
 @admin.register(Card)
-class CardAdmin(PlainLabelsAdmin, admin.ModelAdmin):
+class CardAdmin(TouchesBoard, PlainLabelsAdmin, admin.ModelAdmin):
+    board_lookup = "cards"
     list_display = ["text", "board", "function", "level", "author_name", "hidden", "created_at"]
     list_filter = ["hidden", "function", "board__state", "created_at"]
     list_select_related = ["board", "level"]
@@ -116,13 +145,10 @@ class CardAdmin(PlainLabelsAdmin, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        obj.board.touch()
-
 
 @admin.register(Comment)
-class CommentAdmin(PlainLabelsAdmin, admin.ModelAdmin):
+class CommentAdmin(TouchesBoard, PlainLabelsAdmin, admin.ModelAdmin):
+    board_lookup = "cards__comments"
     list_display = ["text", "card", "author_name", "hidden", "created_at"]
     list_filter = ["hidden", "created_at"]
     list_select_related = ["card"]

@@ -24,8 +24,9 @@ class ConversationsConfig(AppConfig):
         )
         # Published boards show on an onderwijsregio's page and on the compare page (cached
         # under the topic "conversations"). A board's save (start, publish, unpublish, an
-        # edit in the admin) renews it; cards, +1s and comments refresh nothing (they are on
-        # no cached page, and a workshop writes many at once), nor do the UPDATEs of touch().
+        # edit in the admin) renews it. Cards, +1s and comments are not registered (a workshop
+        # writes many at once, on an open board no cached page shows): what changes them
+        # calls Board.touch(), which renews the topic for a published board.
         # The facilitator's address, for the AVG tool (privacy/).
         personal_data.register(
             "conversation boards",

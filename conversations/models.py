@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
+from razon import pagecache
 from razon.models import ChoiceLabels, DemoFlag
 from regions.models import EducationRegion
 
@@ -225,9 +226,12 @@ class Board(ChoiceLabels, DemoFlag, models.Model):
 
     def touch(self):
         """Records a change participants should see: version + 1, last activity now, in one
-        UPDATE (safe when many write at once)."""
+        UPDATE (safe when many write at once). A published board is also on cached pages (its
+        onderwijsregio's, the comparison): those are renewed."""
         now = timezone.now()
         Board.objects.filter(pk=self.pk).update(version=F("version") + 1, last_activity_at=now)
+        if self.is_published:
+            pagecache.new_generation(*pagecache.model_topics(Board))
 
 
 class BoardLevel(models.Model):

@@ -30,7 +30,6 @@ from conversations.grid import board_grid
 from conversations.models import Board, BoardState, Card, Function
 from conversations.publishing import publish_form
 from events.models import Event
-from razon import pagecache
 from razon.ratelimit import client_fingerprint, limit_reached, subject_limit_reached
 
 # The 2024 strategy session whose question this is (seed 003; events/demo.py).
@@ -500,8 +499,6 @@ def _managed(request, code, action, done):
         messages.error(request, str(refusal))
     else:
         messages.success(request, done)
-        if board.is_published:  # a hidden card or renamed level shows on cached pages
-            pagecache.new_generation("conversations")
     return redirect("conversations:manage", code=board.code)
 
 

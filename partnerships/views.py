@@ -52,7 +52,9 @@ def partnership_facet(request, facet):
 
 
 @require_safe
-@cached_page(depends_on=["alliances", "news", "partnerships", "people", "regions", "sectors"])
+@cached_page(
+    depends_on=["alliances", "news", "partnerships", "people", "regions", "routes", "sectors"]
+)
 def partnership_detail(request, slug):
     partnership = get_public_or_preview(request, Partnership.objects.for_page(), slug=slug)
     return render(

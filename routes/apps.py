@@ -14,6 +14,7 @@ class RoutesConfig(AppConfig):
         from routes.search import route_search_text
 
         related.register("organization", routes_related.routes_of_institute)
+        related.register("partnership", routes_related.routes_of_partnership)
         related.register("event", routes_related.routes_of_event)
         search.register(Route, "opleidingsroute", route_search_text)
         exports.register(ROUTES)

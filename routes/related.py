@@ -20,6 +20,14 @@ def routes_of_institute(organization):
     )
 
 
+def routes_of_partnership(partnership):
+    """For a partnership's page: the published routes whose students learn in its schools
+    (one query)."""
+    return _section(
+        _("Opleidingsroutes"), Route.objects.published().filter(partnerships=partnership)
+    )
+
+
 def routes_of_event(event):
     """For an information meeting's page: the published routes it is about (one query)."""
     return _section(_("Over deze opleidingsroutes"), Route.objects.published().filter(events=event))

@@ -124,13 +124,16 @@ def test_a_draft_is_never_compared(client, db):
     assert "Conceptroute" not in client.get(COMPARE, {"route": draft.slug}).content.decode()
 
 
-def test_an_institute_page_and_an_information_meeting_list_their_routes(client, db):
+def test_institute_meeting_and_partnership_pages_list_their_routes(client, db):
     institute = factories.organization(name="Hogeschool X", kind="hbo")
     meeting = factories.event(title="Informatieavond")
-    make_route(name="Pabo deeltijd", institutes=[institute], events=[meeting])
-    make_route(name="Conceptroute", institutes=[institute], events=[meeting], status="draft")
+    partnership = factories.partnership(name="Opleiden in de school")
+    common = {"institutes": [institute], "events": [meeting], "partnerships": [partnership]}
+    make_route(name="Pabo deeltijd", **common)
+    make_route(name="Conceptroute", status="draft", **common)
 
-    for url in (institute.get_absolute_url(), meeting.get_absolute_url()):
+    pages = [institute, meeting, partnership]
+    for url in (page.get_absolute_url() for page in pages):
         html = client.get(url).content.decode()
         assert "Pabo deeltijd" in html, url
         assert "Conceptroute" not in html
