@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from conversations import access, services
+from conversations import access, live, services
 from conversations.forms import (
     CardForm,
     CommentForm,
@@ -220,7 +220,7 @@ def board(request, code):
 @require_safe
 def poll(request, code):
     """What an open board's page asks every few seconds: 204 (one query) while the board's
-    version is the one it shows, else the grid."""
+    version is the one it shows, else the grid, rendered once for everyone (live.py)."""
     normal = access.normal_code(code)
     row = Board.objects.filter(code=normal).values_list("version", flat=True).first()
     if row is None:
@@ -228,7 +228,18 @@ def poll(request, code):
     if request.GET.get("versie") == str(row):
         return HttpResponse(status=204)
     board = Board.objects.get(code=normal)
-    return _render_board(request, board, partial="grid")
+    if not request.htmx:
+        return _render_board(request, board)
+    return HttpResponse(
+        live.shared_grid(
+            request,
+            board,
+            access.participant_hash(request),
+            render=lambda: render(
+                request, "conversations/board.html#grid", _board_context(request, board)
+            ),
+        )
+    )
 
 
 def _over_limit(request, participant):

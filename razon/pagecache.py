@@ -293,14 +293,28 @@ def _vary(response):
     return {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
 
 
+@contextlib.contextmanager
+def shared_rendering(request):
+    """Renders what many visitors will be served (a fragment a view caches itself): the CSRF
+    token as CSRF_PLACEHOLDER, to be replaced by each visitor's own with `personalised()`."""
+    request.razon_page_cache = True
+    try:
+        yield CSRF_PLACEHOLDER
+    finally:
+        request.razon_page_cache = False
+
+
+def personalised(request, content, placeholder):
+    """`content` (bytes) rendered under shared_rendering (in this process or another, whose
+    `placeholder` it was) with this visitor's own CSRF token and form start time."""
+    return _personalised_content(request, content, placeholder, b'name="started"' in content)
+
+
 def _personalised(request, response, placeholder):
     """The visitor's own CSRF token and a fresh form start time in place of the placeholders."""
     if response.streaming:
         return response
-    content = response.content
-    response.content = _personalised_content(
-        request, content, placeholder, b'name="started"' in content
-    )
+    response.content = personalised(request, response.content, placeholder)
     return response
 
 
