@@ -240,7 +240,7 @@ def test_nginx_redirects_to_https_spreads_over_both_servers_compresses_and_limit
     probe = f"probe{secrets.token_hex(4)}"
     visitor = Browser()
     for _ in range(8):
-        assert visitor.get(PROXY, f"/healthz?{probe}").status == 200
+        assert visitor.get(PROXY, f"/healthz?p={probe}").status == 200
     hits = [
         (deployment.LOGS / f"app-{port}.log").read_text().count(probe)
         for port in deployment.APP_PORTS
