@@ -123,6 +123,15 @@ def make_role_user(username, *role_names, organization=None):
     return user
 
 
+def logged_in(user):
+    """A test client logged in as `user`."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 @pytest.fixture
 def project_leader(db):
     from tests import factories

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from accounts.models import StaffProfile
 from tests import factories
-from tests.conftest import admin_form_data, make_role_user
+from tests.conftest import admin_form_data, logged_in, make_role_user
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -17,9 +17,7 @@ User = get_user_model()
 
 @pytest.fixture
 def leader_client(project_leader):
-    client = Client()
-    client.force_login(project_leader)
-    return client
+    return logged_in(project_leader)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from conversations.models import Board, Card, Comment
 from tests import factories
-from tests.conftest import admin_form_data
+from tests.conftest import admin_form_data, logged_in
 from tests.conversations import boards
 
 pytestmark = pytest.mark.django_db
@@ -16,9 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor_client(editor):
-    client = Client()
-    client.force_login(editor)
-    return client
+    return logged_in(editor)
 
 
 @pytest.fixture

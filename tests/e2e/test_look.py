@@ -45,6 +45,11 @@ def test_main_pages_at_desktop_and_phone_width(page, demo_site):
             if width == 390:
                 header = page.locator(".site-header").bounding_box()["height"]
                 assert header <= 0.2 * height, f"header {header} px on {path}"
+            else:  # the main menu fits on one line
+                tops = page.locator(".site-nav__list > li").evaluate_all(
+                    "items => items.map(item => item.getBoundingClientRect().top)"
+                )
+                assert len(set(tops)) == 1, f"the menu wraps on {path}: {tops}"
             assert_no_axe_violations(page)
 
 

@@ -15,6 +15,7 @@ from conversations.services import start_board
 from events.models import PendingMail, Registration, RegistrationStatus
 from privacy.models import Action, DataRequestLog
 from tests import factories
+from tests.conftest import logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +25,7 @@ ADDRESS = "anna@school.example"
 
 @pytest.fixture
 def secretariat_client(secretariat):
-    client = Client()
-    client.force_login(secretariat)
-    return client
+    return logged_in(secretariat)
 
 
 @pytest.fixture

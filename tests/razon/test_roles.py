@@ -6,13 +6,12 @@ import io
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 
 from contact.models import ContactMessage, Status
 from news.models import Post
 from tests import factories
-from tests.conftest import admin_form_data
+from tests.conftest import admin_form_data, logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -132,12 +131,6 @@ def test_only_project_leaders_manage_users():
     for role in ["Redacteur", "Partnerschapsredacteur", "Secretariaat"]:
         assert not any(p.startswith("auth.") for p in perms(role))
     assert not any(p.startswith("auth.") and "group" in p for p in perms("Projectleider"))
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
