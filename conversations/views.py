@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
@@ -172,9 +173,12 @@ def _breadcrumbs(board, *extra):
 BOARD_PARTIALS = ("grid", "add-card")
 
 
-def _board_context(request, board, *, card_form=None, participant=None, **extra):
-    grid = board_grid(board, participant=participant)
-    levels = grid.levels
+def _board_context(request, board, *, card_form=None, participant=None, grid_html=None, **extra):
+    if grid_html is None:
+        grid = board_grid(board, participant=participant)
+        levels = grid.levels
+    else:  # the grid comes rendered (live.py): only the levels, for the add form
+        grid, levels = None, list(board.levels.all())
     initial = {}
     if (function := request.GET.get("functie")) in Function.values:
         initial["function"] = function
@@ -183,6 +187,7 @@ def _board_context(request, board, *, card_form=None, participant=None, **extra)
     return {
         "board": board,
         "grid": grid,
+        "grid_html": grid_html,
         "card_form": card_form or CardForm(levels=levels, initial=initial),
         "level_choices": [(level.pk, level.name) for level in levels],
         "poll_seconds": settings.RAZON_CONVERSATION_POLL_SECONDS,
@@ -213,7 +218,22 @@ def _render_board(request, board, *, partial=None, status=200, **context):
 @require_safe
 def board(request, code):
     board = _board_or_404(request, code)
-    return _render_board(request, board)
+    if request.htmx:
+        return _render_board(request, board)
+    return _render_board(request, board, grid_html=_shared_grid(request, board))
+
+
+def _shared_grid(request, board):
+    """The grid as this participant sees it, from the render shared by everyone (live.py)."""
+    html = live.shared_grid(
+        request,
+        board,
+        access.participant_hash(request),
+        render=lambda: render(
+            request, "conversations/board.html#grid", _board_context(request, board)
+        ),
+    )
+    return mark_safe(html.decode())  # rendered by the template engine, escaped there
 
 
 @never_cache
@@ -230,16 +250,7 @@ def poll(request, code):
     board = Board.objects.get(code=normal)
     if not request.htmx:
         return _render_board(request, board)
-    return HttpResponse(
-        live.shared_grid(
-            request,
-            board,
-            access.participant_hash(request),
-            render=lambda: render(
-                request, "conversations/board.html#grid", _board_context(request, board)
-            ),
-        )
-    )
+    return HttpResponse(_shared_grid(request, board))
 
 
 def _over_limit(request, participant):

@@ -10,6 +10,7 @@ fit every answer (with a reason per answer), near misses (exactly one answer not
 what is missing) and the rest."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -246,14 +247,17 @@ class Check:
     """One answer held against one route: whether it fits, and (made only when shown) why it
     fits or what is missing. Matching a few hundred routes costs no translation."""
 
-    __slots__ = ("_explain", "fits", "question")
+    __slots__ = ("_explain", "_text", "fits", "question")
 
     def __init__(self, question, fits, explain):
         self.question, self.fits, self._explain = question, fits, explain
+        self._text = None
 
     @property
     def text(self):
-        return self._explain()
+        if self._text is None:  # a result card reads it more than once
+            self._text = self._explain()
+        return self._text
 
 
 @dataclass(frozen=True)
@@ -261,11 +265,11 @@ class Result:
     route: object
     checks: tuple
 
-    @property
+    @cached_property
     def reasons(self):
         return [check.text for check in self.checks if check.fits]
 
-    @property
+    @cached_property
     def missing(self):
         return [check.text for check in self.checks if not check.fits]
 

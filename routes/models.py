@@ -90,6 +90,23 @@ class RouteQuerySet(PublishableQuerySet):
             )
         )
 
+    def for_matching(self):
+        """`for_finder()` with only what the finder reads: the fields its questions check and
+        a result card shows (not the texts of the route's page)."""
+        return self.for_finder().only(
+            "name",
+            "slug",
+            "kind",
+            "summary",
+            "is_demo",
+            "levels",
+            "subjects",
+            "forms",
+            "admits",
+            "requires_school_job",
+            "places",
+        )
+
     def for_page(self):
         """A route with its published institutes and partnerships, its upcoming published
         information meetings (`upcoming_events`) and its published posts, newest first

@@ -57,7 +57,7 @@ def _questions(answers):
 def finder(request):
     answers = logic.parse(request.GET)
     pagecache.accept(request, *answers.values)  # only valid answers; the rest is not stored
-    outcome = logic.match(Route.objects.published().for_finder(), answers)
+    outcome = logic.match(Route.objects.published().for_matching(), answers)
     fitting = len(outcome.fitting)
     if answers.narrowing:
         results_text = ngettext(

@@ -65,6 +65,19 @@ def test_each_participant_gets_the_grid_as_rendered_for_them(board):
     assert Agreement.objects.get().card == bens_card
 
 
+def test_the_board_page_holds_the_shared_grid_as_rendered_for_the_participant(board):
+    anna, _card = participant_with_card(board, "Open dagen samen")
+    ben, bens_card = participant_with_card(board, "Matchbureau")
+    agree(anna, board, bens_card)
+
+    for client, given in ((anna, bens_card), (ben, None)):
+        page = client.get(url("board", board)).content.decode()  # the shared grid (cached)
+        rendered = client.get(url("board", board), headers=GRID).content.decode()
+        assert without_tokens(rendered).strip() in without_tokens(page)
+        assert page.count("<html") == 1 and 'id="add-card"' in page
+        assert (f'data-agree="{bens_card.pk}" disabled>' in page) == (given is not None)
+
+
 def test_a_version_is_rendered_once_then_served_with_three_queries(
     board, django_assert_num_queries
 ):
