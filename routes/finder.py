@@ -9,13 +9,17 @@ so a made-up address still gives a useful page. `match()` sorts the routes into 
 fit every answer (with a reason per answer), near misses (exactly one answer not met, with
 what is missing) and the rest."""
 
-from dataclasses import dataclass, field
+from collections import namedtuple
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 SKIP = "geen-voorkeur"
+# A route as the questions read it: a light row (Route.objects.facts()), so that matching a
+# few hundred routes costs little; only the routes shown are loaded whole (`loaded()`).
+RouteFacts = namedtuple("RouteFacts", "pk admits levels subjects forms requires_school_job places")
 
 
 class Prior:
@@ -421,6 +425,11 @@ def assess(route, answers, narrowing=None):
     """The route against every answer that narrows (in the order of the questions)."""
     checks = narrowing if narrowing is not None else _narrowing(answers)
     return Result(route, tuple(check(route, value) for check, value in checks))
+
+
+def loaded(results, routes):
+    """`results` with each route's facts replaced by the route itself (`routes`: by pk)."""
+    return [replace(result, route=routes[result.route.pk]) for result in results]
 
 
 def match(routes, answers):

@@ -14,7 +14,7 @@ from partnerships.models import Partnership
 from razon.models import DemoFlag, Publishable, PublishableQuerySet
 from razon.navigation import item_url
 from razon.richtext import RichTextField
-from routes.finder import Form, Level, Place, Prior, Subject
+from routes.finder import Form, Level, Place, Prior, RouteFacts, Subject
 
 # Paths under /opleidingsroutes/ that are not routes.
 RESERVED_SLUGS = {"vergelijk", "export"}
@@ -90,22 +90,17 @@ class RouteQuerySet(PublishableQuerySet):
             )
         )
 
-    def for_matching(self):
-        """`for_finder()` with only what the finder reads: the fields its questions check and
-        a result card shows (not the texts of the route's page)."""
-        return self.for_finder().only(
-            "name",
-            "slug",
-            "kind",
-            "summary",
-            "is_demo",
-            "levels",
-            "subjects",
-            "forms",
-            "admits",
-            "requires_school_job",
-            "places",
-        )
+    def facts(self):
+        """Every route as the finder's questions read it (RouteFacts), by name: one query
+        and no model instances, whatever the number of routes."""
+        rows = self.order_by("name").values_list(*RouteFacts._fields)
+        return [RouteFacts(*row) for row in rows]
+
+    def for_results(self, pks):
+        """The routes the finder shows, by pk, with what a result card reads (their
+        published institutes as well): two queries, none without pks."""
+        fields = ["name", "slug", "kind", "summary", "is_demo", "forms"]
+        return self.filter(pk__in=pks).for_finder().only(*fields).in_bulk()
 
     def for_page(self):
         """A route with its published institutes and partnerships, its upcoming published

@@ -57,7 +57,9 @@ def _questions(answers):
 def finder(request):
     answers = logic.parse(request.GET)
     pagecache.accept(request, *answers.values)  # only valid answers; the rest is not stored
-    outcome = logic.match(Route.objects.published().for_matching(), answers)
+    outcome = logic.match(Route.objects.published().facts(), answers)
+    shown, near = outcome.fitting[:MAX_FITTING], outcome.near[:MAX_NEAR]
+    routes = Route.objects.published().for_results([r.route.pk for r in shown + near])
     fitting = len(outcome.fitting)
     if answers.narrowing:
         results_text = ngettext(
@@ -76,9 +78,9 @@ def finder(request):
             "answers": answers,
             "questions": _questions(answers),
             "skip": logic.SKIP,
-            "fitting": outcome.fitting[:MAX_FITTING],
+            "fitting": logic.loaded(shown, routes),
             "fitting_hidden": max(0, fitting - MAX_FITTING),
-            "near": outcome.near[:MAX_NEAR],
+            "near": logic.loaded(near, routes),
             "other_count": outcome.other_count,
             "results_text": results_text,
             "max_compare": MAX_COMPARE,
