@@ -1,13 +1,13 @@
+from collections import Counter
+
 import django_filters
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Organization
 from partnerships.models import Accreditation, Membership, Partnership, Role, SectorGroup
 from razon.collation import DutchName, by_name
 from razon.filters import FacetedFilterSet, WordsFilter
-from razon.models import published_condition
 from regions.models import EducationRegion, Municipality
 
 
@@ -128,32 +128,12 @@ class PartnershipFilter(FacetedFilterSet):
         return self._member_facet(queryset, Role.INSTITUTE)
 
     def facet_bestuur(self, queryset):
-        """Boards with the partnerships they take part in themselves or through one of their
-        (published) schools, each partnership counted once: a subquery per organisation with
-        a board membership or schools, as `with_board` filters."""
-        counted = (
-            Membership.objects.filter(partnership__in=queryset.values("pk"))
-            .filter(
-                Q(role=Role.BOARD, organization=OuterRef("pk"))
-                | Q(published_condition("organization__"), organization__parent=OuterRef("pk"))
-            )
-            .annotate(group=Value(1))  # a constant: one group, one count
-            .order_by()
-            .values("group")
-            .annotate(count=Count("partnership", distinct=True))
-            .values("count")
-        )
-        boards = Q(partnership_memberships__role=Role.BOARD) | Q(
-            pk__in=Organization.objects.filter(parent__isnull=False).values("parent")
-        )
-        return (
-            Organization.objects.published()
-            .filter(pk__in=Organization.objects.filter(boards).values("pk"))
-            .annotate(count=Coalesce(Subquery(counted, output_field=IntegerField()), 0))
-            .filter(count__gt=0)
-            .order_by(*by_name())
-            .values_list("slug", "name", "count")
-        )
+        """Published boards with the partnerships they take part in themselves or through
+        one of their (published) schools, each partnership counted once, as `with_board`
+        filters: one query for the pairs, counted here (sorted by the caller)."""
+        members = Membership.objects.filter(partnership__in=queryset.values("pk"))
+        counts = Counter((slug, name) for slug, name, _partnership in members.board_pairs())
+        return [(slug, name, count) for (slug, name), count in counts.items()]
 
     def _member_facet(self, queryset, role):
         matching = Q(

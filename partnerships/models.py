@@ -275,6 +275,21 @@ class MembershipQuerySet(models.QuerySet):
             own | Q(published_condition("organization__"), organization__parent__in=organizations)
         )
 
+    def board_pairs(self):
+        """(slug, name, partnership id) of the published board of each of these memberships
+        as `of_organizations` counts them, for every board at once: a board's own board
+        memberships, and any membership of a published school as its board's. Each pair
+        once (UNION); one query."""
+        own = self.filter(published_condition("organization__"), role=Role.BOARD).values_list(
+            "organization__slug", "organization__name", "partnership_id"
+        )
+        schools = self.filter(
+            published_condition("organization__"),
+            published_condition("organization__parent__"),
+            organization__parent__isnull=False,
+        ).values_list("organization__parent__slug", "organization__parent__name", "partnership_id")
+        return own.order_by().union(schools.order_by()).order_by()
+
     def public(self):
         return self.filter(organization__in=Organization.objects.published()).select_related(
             "organization"
