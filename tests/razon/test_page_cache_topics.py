@@ -131,6 +131,8 @@ DETAILS |= {"board detail"}  # an organisation's page too, of a board with schoo
 # partnerships, information meetings and posts.
 ROUTES = {"routes finder", "routes finder filtered", "routes finder fragment", "routes JSON"}
 ROUTE = {"route detail"}
+# The pages of the organisations, meetings and partnerships that list routes.
+ROUTE_PAGES = {"event detail", "organization detail", "board detail", "partnership detail"}
 # The compare page of the scale-level conversations names each board's onderwijsregio.
 COMPARE = {"conversations compare", "conversations compare chosen"}
 COMPARE |= {"conversations compare fragment"}
@@ -261,12 +263,12 @@ CHANGES = {
     ),
     "a route edit": (
         lambda event: _edit(Route, name="Een andere route"),
-        # An institute's page and an information meeting's page list their routes.
-        ROUTES | ROUTE | SEARCH | {"event detail", "organization detail", "board detail"},
+        # An institute's, an information meeting's and a partnership's page list their routes.
+        ROUTES | ROUTE | SEARCH | ROUTE_PAGES,
     ),
     "a route tied to another partnership": (
         lambda event: lambda: Route.objects.first().partnerships.clear(),
-        ROUTES | ROUTE | SEARCH | {"event detail", "organization detail", "board detail"},
+        ROUTES | ROUTE | SEARCH | ROUTE_PAGES,
     ),
     "a public person edit": (
         lambda event: _edit(Person, name="Een ander persoon", where={"is_public": True}),
