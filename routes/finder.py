@@ -208,8 +208,20 @@ class Answers:
 
     @property
     def current(self):
-        """The first question without an answer: the one the step-by-step finder asks."""
-        return next((q for q in QUESTIONS if q.name not in self.values), None)
+        """The first question without an answer that is still worth asking: the one the
+        step-by-step finder asks."""
+        return next(
+            (q for q in QUESTIONS if q.name not in self.values and not self.needless(q)), None
+        )
+
+    def needless(self, question):
+        """Whether the other answers make an unanswered question pointless: which subject,
+        for the basisschool, where you teach all of them (the finder skips it)."""
+        return (
+            question.name == "vak"
+            and question.name not in self.values
+            and self.values.get("waar") == Level.PO
+        )
 
     @property
     def narrowing(self):

@@ -26,13 +26,15 @@ def _finder_url(values):
 
 def _questions(answers):
     """What the template shows of each question: its state for the step-by-step finder
-    (answered, current, later), the chosen value, and the address that changes it."""
+    (answered, needless, current, later), the chosen value, and the address that changes it."""
     current = answers.current
     shown = []
     for number, question in enumerate(logic.QUESTIONS, start=1):
         value = answers.values.get(question.name)
         if value is not None:
             state = "answered"
+        elif answers.needless(question):
+            state = "needless"
         elif current is not None and question.name == current.name:
             state = "current"
         else:

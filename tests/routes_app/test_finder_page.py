@@ -79,6 +79,20 @@ def test_htmx_gets_the_finder_with_the_next_question_and_the_results(client, dem
     assert "HX-Request" in response.headers["Vary"]
 
 
+def test_for_the_basisschool_the_subject_question_is_not_asked(client, demo):
+    html = client.get(FINDER, {"heb": "hbo", "waar": "po"}, headers=HTMX).content.decode()
+
+    current = html.split('id="finder-current"')[1].split("</fieldset>")[0]
+    assert "Moet het naast een baan?" in current  # the next question after "waar"
+    subject = html.split("Welk vak wil je geven?")[1].split("</fieldset>")[0]
+    assert "Alle vakken" in subject and "(op de basisschool geef je alle vakken)" in subject
+    assert 'name="vak"' in subject  # still there without JavaScript (all at once)
+    for level in ("vo-onderbouw", "so"):
+        html = client.get(FINDER, {"heb": "hbo", "waar": level}, headers=HTMX).content.decode()
+        current = html.split('id="finder-current"')[1].split("</fieldset>")[0]
+        assert "Welk vak wil je geven?" in current, level
+
+
 def test_changing_an_answer_links_to_the_address_without_it(client, demo):
     html = client.get(FINDER, {"heb": "havo", "waar": "po"}).content.decode()
 
