@@ -226,11 +226,11 @@ class Board(ChoiceLabels, DemoFlag, models.Model):
 
     def touch(self):
         """Records a change participants should see: version + 1, last activity now, in one
-        UPDATE (safe when many write at once). A published board is also on cached pages (its
-        onderwijsregio's, the comparison): those are renewed."""
+        UPDATE (safe when many write at once). A published or example board is also on cached
+        pages (its onderwijsregio's, the comparison, the start page): those are renewed."""
         now = timezone.now()
         Board.objects.filter(pk=self.pk).update(version=F("version") + 1, last_activity_at=now)
-        if self.is_published:
+        if self.is_published or self.is_example:
             pagecache.new_generation(*pagecache.model_topics(Board))
 
 

@@ -31,6 +31,7 @@ from conversations.grid import board_grid
 from conversations.models import Board, BoardState, Card, Function
 from conversations.publishing import publish_form
 from events.models import Event
+from razon import pagecache
 from razon.ratelimit import client_fingerprint, limit_reached, subject_limit_reached
 
 # The 2024 strategy session whose question this is (seed 003; events/demo.py).
@@ -52,6 +53,7 @@ def _index_context(request, start_form=None, join_form=None):
 
 
 @require_safe
+@pagecache.cached_page(depends_on=["conversations", "events"])
 def index(request):
     return render(request, "conversations/index.html", _index_context(request))
 

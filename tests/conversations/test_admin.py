@@ -100,3 +100,22 @@ def test_deleting_a_comment_bumps_the_boards_version(editor_client):
     assert response.status_code == 302
     assert not Comment.objects.filter(pk=comment.pk).exists()
     assert version(board) == before + 1  # the polling participants reload the grid
+
+
+def test_the_start_page_is_cached_and_renewed_when_its_example_board_changes(
+    editor_client, settings, django_assert_max_num_queries
+):
+    settings.RAZON_PAGE_CACHE = True
+    example = boards.board("Voorbeeldsessie", closed=True, example=True)
+    card = boards.card(example, "werven", "School", "Een voorbeeldkaartje")
+    index = reverse("conversations:index")
+    assert "Een voorbeeldkaartje" in Client().get(index).content.decode()
+    with django_assert_max_num_queries(1):  # from the page cache: its topics' generations
+        assert "Een voorbeeldkaartje" in Client().get(index).content.decode()
+
+    editor_client.post(
+        reverse("admin:conversations_card_changelist"),
+        {"action": "hide_cards", "_selected_action": [card.pk], "index": 0},
+    )
+
+    assert "Een voorbeeldkaartje" not in Client().get(index).content.decode()

@@ -26,8 +26,8 @@ STARTED = re.compile(r'name="started" value="([^"]+)"')
 # Pages of bench.pages that are rendered for every visitor: search words are free text, and
 # the contact form's fragment notes the page it was opened on (HX-Current-URL).
 NOT_STORED = {"partnerships fragment", "search", "search fragment", "contact fragment"}
-# The scale-level conversation's start page and live boards are never stored (conversations/).
-NOT_STORED |= {"conversations", "conversation board", "conversation board fragment"}
+# The scale-level conversation's live boards are never stored (conversations/).
+NOT_STORED |= {"conversation board", "conversation board fragment"}
 
 
 @pytest.fixture(autouse=True)

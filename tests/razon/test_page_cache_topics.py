@@ -136,6 +136,8 @@ ROUTE_PAGES = {"event detail", "organization detail", "board detail", "partnersh
 # The compare page of the scale-level conversations names each board's onderwijsregio.
 COMPARE = {"conversations compare", "conversations compare chosen"}
 COMPARE |= {"conversations compare fragment"}
+# The scale-level conversation's start page shows the example board and links the 2024 session.
+CONVERSATIONS_START = {"conversations"}
 NEVER = {"contact", "privacy", "open data"}  # no content from the database
 
 
@@ -212,7 +214,8 @@ CHANGES = {
         | EVENT
         | {"post detail", "organization detail", "board detail"}
         | SEARCH
-        | ROUTE,
+        | ROUTE
+        | CONVERSATIONS_START,
     ),
     "a confirmed registration": (_register_and_confirm, EVENT),
     "a cancelled registration that held a seat": (_cancel_confirmed, EVENT),
