@@ -41,11 +41,14 @@ NGINX = HOME / "nginx"
 HOST = "127.0.0.1"
 # The name visitors use (TLS needs one: nginx refuses a handshake without a known name).
 SERVER_NAME = "localhost"
-POSTGRES_PORT = 55432
-REDIS_PORT = 56379
-APP_PORTS = (58001, 58002)
-HTTP_PORT = 58080
-HTTPS_PORT = 58443
+# Below Linux's range of ephemeral ports (32768-60999): a port there may be taken at any
+# moment by a process that asked for any free port (a test's server), which once kept the
+# cluster's PostgreSQL from starting.
+POSTGRES_PORT = 25432
+REDIS_PORT = 26379
+APP_PORTS = (28001, 28002)
+HTTP_PORT = 28080
+HTTPS_PORT = 28443
 ORIGIN = f"https://{SERVER_NAME}:{HTTPS_PORT}"
 DATABASE_URL = f"postgres://postgres@{HOST}:{POSTGRES_PORT}/razon"
 REDIS_URL = f"redis://{HOST}:{REDIS_PORT}/0"
@@ -488,6 +491,16 @@ def make_certificate():
 
 
 def start(changes=None):
+    """Starts the cluster; when a part fails to start, stops what it started (so the next
+    start begins clean) and exits with the failure."""
+    try:
+        _start(changes)
+    except BaseException:
+        stop()
+        raise
+
+
+def _start(changes=None):
     started = time.monotonic()
     for folder in (HOME, PIDS, LOGS, HOME / "media"):
         folder.mkdir(parents=True, exist_ok=True)
