@@ -43,7 +43,8 @@ def _set_hidden(queryset, *, hidden):
 
 
 def _touch(boards):
-    """Open pages of the boards pick the change up, cached pages of published ones too."""
+    """Open pages of the boards pick the change up, cached pages of published and example
+    ones too (Board.touch)."""
     for board in boards:
         board.touch()
 

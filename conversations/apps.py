@@ -22,11 +22,6 @@ class ConversationsConfig(AppConfig):
             error_field="mail_error",
             claim_field="mail_claimed_at",
         )
-        # Published boards show on an onderwijsregio's page and on the compare page (cached
-        # under the topic "conversations"). A board's save (start, publish, unpublish, an
-        # edit in the admin) renews it. Cards, +1s and comments are not registered (a workshop
-        # writes many at once, on an open board no cached page shows): what changes them
-        # calls Board.touch(), which renews the topic for a published board.
         # The facilitator's address, for the AVG tool (privacy/).
         personal_data.register(
             "conversation boards",
@@ -39,6 +34,12 @@ class ConversationsConfig(AppConfig):
                 "beheerlink blijven werken."
             ),
         )
+        # Published boards show on an onderwijsregio's page and on the compare page, the
+        # example board on the start page (cached under the topic "conversations"). A board's
+        # save (start, publish, unpublish, an edit in the admin) renews it. Cards, +1s and
+        # comments are not registered (a workshop writes many at once, and no cached page
+        # shows an open board): what changes them calls Board.touch(), which renews the topic
+        # for a published or example board.
         pagecache.register(Board, "conversations")
         pagecache.register(ScaleLevel, "conversations")  # the compare page's columns
         related.register("education_region", boards_of_region)
